@@ -1,0 +1,100 @@
+"""Dates at the precision the source gives, in a subset of EDTF (ISO 8601-2).
+
+Accepted forms: ``2020``, ``2020-05``, ``2020-05-30``, each optionally followed
+by ``~`` (approximate), ``?`` (uncertain) or ``%`` (both), and ``XXXX-05-23`` or
+``XXXX-05`` where a source gives a day or month but no year. The tests check
+every accepted form against the ``edtf`` library, which is too slow to call
+for every date of a large catalogue.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_EDTF = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?$")
+_MONTHS = [calendar.month_name[i] for i in range(13)]
+
+FORMS_HELP = "use 2020, 2020-05, 2020-05-30, 2020-05~ (approximate) or XXXX-05-23 (year not stated)"
+
+
+@dataclass(frozen=True, order=True)
+class Date:
+    """A parsed EDTF date; sorts by year (unknown last), month, day."""
+
+    sort_key: tuple[int, int, int]
+    year: int | None
+    month: int | None
+    day: int | None
+    qualifier: str
+    text: str
+
+    @property
+    def precision(self) -> str:
+        """One of ``year``, ``month``, ``day``."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    def words(self) -> str:
+        """The date in words at its precision, e.g. "November 2017", "23 May (year not stated)"."""
+        parts = []
+        if self.day:
+            parts.append(str(self.day))
+        if self.month:
+            parts.append(_MONTHS[self.month])
+        if self.year is not None:
+            parts.append(str(self.year))
+        text = " ".join(parts)
+        if self.year is None:
+            text = f"{text} (year not stated)" if text else "date not stated"
+        prefix = {"~": "about ", "?": "possibly ", "%": "possibly about "}.get(self.qualifier, "")
+        return prefix + text
+
+    def iso(self) -> str | None:
+        """The most precise ISO 8601 form, or None when the year is unknown."""
+        if self.year is None:
+            return None
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def last_day(self) -> dt.date | None:
+        """The latest calendar day this date can stand for (None if the year is unknown)."""
+        if self.year is None:
+            return None
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def first_day(self) -> dt.date | None:
+        """The earliest calendar day this date can stand for (None if the year is unknown)."""
+        if self.year is None:
+            return None
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@lru_cache(maxsize=65536)
+def parse(text: str) -> Date:
+    """Parse an EDTF date string; raise ValueError with a plain-language reason."""
+    match = _EDTF.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a date in the accepted form ({FORMS_HELP})")
+    year = None if match["y"] == "XXXX" else int(match["y"])
+    month = int(match["m"]) if match["m"] else None
+    day = int(match["d"]) if match["d"] else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
+    if day is not None:
+        limit = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap year
+        if not 1 <= day <= limit:
+            raise ValueError(f"'{text}' has day {day}, which {_MONTHS[month]} does not have")
+    if year is None and month is None:
+        raise ValueError(f"'{text}' says nothing; leave the date out when the source gives none")
+    if year is not None and year < 1900:
+        raise ValueError(f"'{text}' is before 1900; check the year")
+    sort_key = (year if year is not None else 9999, month or 0, day or 0)
+    return Date(sort_key, year, month, day, match["q"] or "", text)

@@ -1,0 +1,135 @@
+"""Reads content/: the only module that opens files there.
+
+Every record file is read, whatever is wrong with the others, so that a
+contributor sees all problems in one run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import models, yamlread
+from .problems import Problem
+
+# Names Windows cannot create, and names that would clash with the index page of a folder.
+RESERVED_IDS = {"con", "prn", "aux", "nul", "index", "assets", "search", "data"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)
+}
+
+
+@dataclass
+class Document:
+    """One record file as read: its raw value and the node tree that locates errors."""
+
+    kind: str
+    """Folder name in content/ (operations, agencies, sources, countries)."""
+    id: str
+    """The file name without .yml."""
+    path: str
+    """Path as shown to contributors, e.g. content/operations/x.yml."""
+    data: Any
+    root: yaml.Node | None = field(repr=False, default=None)
+
+    def where(self, loc: tuple[str | int, ...] = ()) -> tuple[int, int]:
+        """Line and column of a field in this file."""
+        return yamlread.locate(self.root, loc)
+
+
+@dataclass
+class Page:
+    """A hand-written Markdown page from content/pages/."""
+
+    name: str
+    path: str
+    text: str
+
+
+@dataclass
+class Loaded:
+    """Everything read from content/, and what could not be read."""
+
+    documents: list[Document] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when inside it, in POSIX form."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load(content: Path) -> Loaded:
+    """Read every record and page under ``content``."""
+    out = Loaded()
+    if not content.is_dir():
+        out.problems.append(Problem(display_path(content), 1, 1, "", "the content folder does not exist"))
+        return out
+    for kind in models.KINDS:
+        folder = content / kind
+        if not folder.is_dir():
+            continue
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            _load_record(kind, Path(entry.path), entry, out)
+    pages = content / "pages"
+    if pages.is_dir():
+        for entry in sorted(os.scandir(pages), key=lambda e: e.name):
+            path = Path(entry.path)
+            shown = display_path(path)
+            if entry.name.startswith(".") or not entry.name.endswith(".md"):
+                continue
+            problem = _name_problem(entry, shown, entry.name[:-3], ".md")
+            if problem:
+                out.problems.append(problem)
+                continue
+            try:
+                text = path.read_bytes().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                out.problems.append(Problem(shown, 1, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding"))
+                continue
+            out.pages.append(Page(entry.name[:-3], shown, text))
+    return out
+
+
+def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str) -> Problem | None:
+    if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+        return Problem(shown, 1, 1, "", "records must be plain files, not links or folders")
+    if not models.ID_RE.match(stem) or len(stem) > 80:
+        return Problem(
+            shown,
+            1,
+            1,
+            "",
+            f"the file name '{entry.name}' is not a valid id: use lower-case letters a-z, digits and single "
+            f"hyphens, then {suffix} (e.g. operation-epervier{suffix})",
+        )
+    if stem in RESERVED_IDS:
+        return Problem(shown, 1, 1, "", f"'{stem}' is reserved; choose a more specific file name")
+    return None
+
+
+def _load_record(kind: str, path: Path, entry: os.DirEntry, out: Loaded) -> None:
+    shown = display_path(path)
+    if entry.name.startswith("."):
+        return
+    if not entry.name.endswith(".yml"):
+        out.problems.append(Problem(shown, 1, 1, "", f"only .yml files belong in content/{kind}/; rename it to end in .yml"))
+        return
+    stem = entry.name[:-4]
+    problem = _name_problem(entry, shown, stem, ".yml")
+    if problem:
+        out.problems.append(problem)
+        return
+    try:
+        data, root = yamlread.read(path.read_bytes())
+    except yamlread.YamlError as exc:
+        out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
+        return
+    out.documents.append(Document(kind, stem, shown, data, root))

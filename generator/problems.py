@@ -1,0 +1,66 @@
+"""Problems found in the records, and how they are printed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as possible."""
+
+    file: str
+    """Path of the file, as the contributor sees it (e.g. content/operations/x.yml)."""
+    line: int
+    """1-based line number (1 when the whole file is at fault)."""
+    column: int
+    """1-based column number."""
+    field: str
+    """Field path inside the record, e.g. outcomes[2].qualifier; empty for the whole file."""
+    message: str
+    """What is wrong and what to do, in plain language."""
+
+    def text(self) -> str:
+        """``file:line:col: field: message``, the form editors and CI logs link."""
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command that annotates the line in a pull request."""
+
+        def prop(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+        def data(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        title = prop(self.field or "record")
+        return f"::error file={prop(self.file)},line={self.line},col={self.column},title={title}::{data(self.message)}"
+
+
+class ContentError(Exception):
+    """Raised once, at the end, when the content has problems; carries all of them."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} problem(s) in the content")
+
+
+def field_path(loc: Iterable[str | int]) -> str:
+    """``('outcomes', 2, 'qualifier')`` → ``outcomes[2].qualifier``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def format_all(problems: Sequence[Problem], style: str = "text") -> str:
+    """Every problem, one line each, sorted by file and line, with a closing count."""
+    lines = [p.github() if style == "github" else p.text() for p in sorted(set(problems))]
+    count = len(lines)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was built. Fix them and run the check again.")
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""Checks that span fields or records: references, dates in order, figures that make sense."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from . import countries, dates, models
+from .problems import Problem, field_path
+from .validate import Catalog
+
+Loc = tuple[str | int, ...]
+
+
+def check(catalog: Catalog) -> list[Problem]:
+    """Every cross-record problem in the catalog."""
+    problems: list[Problem] = []
+
+    def add(kind: str, rid: str, loc: Loc, message: str) -> None:
+        doc = catalog.documents[(kind, rid)]
+        line, column = doc.where(loc)
+        problems.append(Problem(doc.path, line, column, field_path(loc), message))
+
+    problems.extend(reference_problems(catalog))
+
+    for oid, op in catalog.operations.items():
+        for i, other in enumerate(op.related):
+            if other == oid:
+                add("operations", oid, ("related", i), "an operation cannot be related to itself")
+        for field, values in (
+            ("agencies", [p.agency for p in op.agencies]),
+            ("countries", [p.country for p in op.countries]),
+            ("related", list(op.related)),
+        ):
+            for i, value in _repeats(values):
+                add("operations", oid, (field, i), f"'{value}' is listed twice; list it once (one role each)")
+        for name in ("period", "reporting_period"):
+            span = getattr(op, name)
+            if span is not None:
+                message = _order_problem(span.start, span.end)
+                if message:
+                    add("operations", oid, (name, "end"), message)
+                if span.start is None and span.end is None:
+                    add("operations", oid, (name,), "give a start or an end, or leave the whole field out")
+        for i, outcome in enumerate(op.outcomes):
+            if outcome.value is None and outcome.qualifier is not None:
+                add(
+                    "operations",
+                    oid,
+                    ("outcomes", i, "qualifier"),
+                    "a qualifier needs a number in value; if the source gives none, drop the qualifier and use as_reported",
+                )
+            if outcome.value is None and outcome.as_reported is None:
+                add(
+                    "operations",
+                    oid,
+                    ("outcomes", i),
+                    "give the number in value, or the source's own words (e.g. dozens) in as_reported",
+                )
+        for i, place in enumerate(op.places):
+            if place.country and countries.get(place.country) is None:
+                add("operations", oid, ("places", i, "country"), f"'{place.country}' is not a country code")
+
+    for aid, agency in catalog.agencies.items():
+        if agency.parent == aid:
+            add("agencies", aid, ("parent",), "an agency cannot be its own parent")
+    for aid in _in_cycles(catalog.agencies):
+        add("agencies", aid, ("parent",), "the parent chain loops back to this agency; one parent in the loop is wrong")
+
+    for code, _notes in catalog.countries.items():
+        if countries.get(code) is None or code != code.lower():
+            add("countries", code, (), f"'{code}.yml' must be named by a lower-case ISO 3166-1 alpha-2 code, e.g. pk.yml")
+
+    problems.extend(_former_id_problems(catalog))
+    return problems
+
+
+# Every field that names another record: (folder, path with "*" for each list item, target folder).
+# Declared once; the pages derive the reverse links from the same declarations.
+REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
+    ("operations", ("sources", "*"), "sources"),
+    ("operations", ("period", "sources", "*"), "sources"),
+    ("operations", ("reporting_period", "sources", "*"), "sources"),
+    ("operations", ("announced", "sources", "*"), "sources"),
+    ("operations", ("countries_count", "sources", "*"), "sources"),
+    ("operations", ("outcomes", "*", "sources", "*"), "sources"),
+    ("operations", ("events", "*", "sources", "*"), "sources"),
+    ("operations", ("people", "*", "sources", "*"), "sources"),
+    ("operations", ("people", "*", "agency"), "agencies"),
+    ("operations", ("agencies", "*", "agency"), "agencies"),
+    ("operations", ("related", "*"), "operations"),
+    ("agencies", ("sources", "*"), "sources"),
+    ("agencies", ("parent",), "agencies"),
+    ("countries", ("sources", "*"), "sources"),
+]
+
+
+def walk(data: object, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
+    """Values at a path pattern in raw record data, with their concrete field paths."""
+    if not pattern:
+        yield loc, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from walk(item, rest, (*loc, i))
+    elif isinstance(data, dict) and head in data:
+        yield from walk(data[head], rest, (*loc, head))
+
+
+def reference_problems(catalog: Catalog) -> list[Problem]:
+    """Ids that name no record, checked on every readable file, valid or not, so that
+    a contributor sees a misspelt id in the same run as a schema mistake."""
+    problems: list[Problem] = []
+    known = {kind: {rid for (k, rid) in catalog.documents if k == kind} for kind in models.KINDS}
+    for (kind, _rid), doc in sorted(catalog.documents.items()):
+        for source_kind, pattern, target_kind in REFERENCES:
+            if source_kind != kind:
+                continue
+            for loc, target in walk(doc.data, pattern):
+                if not isinstance(target, str) or not models.ID_RE.match(target) or target in known[target_kind]:
+                    continue
+                close = difflib.get_close_matches(target, sorted(known[target_kind]), n=1, cutoff=0.6)
+                tip = f"; did you mean '{close[0]}'?" if close else f"; add content/{target_kind}/{target}.yml or fix the id"
+                noun = {"agencies": "agency", "operations": "operation", "sources": "source"}[target_kind]
+                line, column = doc.where(loc)
+                problems.append(Problem(doc.path, line, column, field_path(loc), f"no {noun} has the id '{target}'{tip}"))
+    return problems
+
+
+def _repeats(values: list[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            yield i, value
+        seen.add(value)
+
+
+def _order_problem(start: str | None, end: str | None) -> str | None:
+    if not start or not end:
+        return None
+    first, last = dates.parse(start), dates.parse(end)
+    if first.year is None or last.year is None:
+        return None
+    if last.last_day() < first.first_day():
+        return f"the end ({end}) is before the start ({start})"
+    return None
+
+
+def _in_cycles(agencies: dict[str, models.Agency]) -> set[str]:
+    looped: set[str] = set()
+    for start in agencies:
+        seen = [start]
+        current = agencies[start].parent
+        while current in agencies and current not in seen:
+            seen.append(current)
+            current = agencies[current].parent
+        if current == start and agencies[start].parent != start:
+            looped.add(start)
+    return looped
+
+
+def _former_id_problems(catalog: Catalog) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind in ("operations", "agencies", "sources"):
+        table = catalog.table(kind)
+        owner: dict[str, str] = {}
+        for rid, record in table.items():
+            for i, old in enumerate(record.former_ids):
+                doc = catalog.documents[(kind, rid)]
+                line, column = doc.where(("former_ids", i))
+                where = field_path(("former_ids", i))
+                if old in table:
+                    problems.append(
+                        Problem(doc.path, line, column, where, f"'{old}' is still the id of a record; a former id must be free")
+                    )
+                elif old in owner:
+                    problems.append(Problem(doc.path, line, column, where, f"'{old}' is already a former id of '{owner[old]}'"))
+                else:
+                    owner[old] = rid
+    return problems

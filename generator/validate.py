@@ -1,0 +1,159 @@
+"""Schema validation: raw documents → typed records, with plain-language problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .loader import Document, Loaded, Page
+from .problems import Problem, field_path
+
+
+@dataclass
+class Catalog:
+    """Every valid record, by kind and id, with the documents that hold them."""
+
+    operations: dict[str, models.Operation] = field(default_factory=dict)
+    agencies: dict[str, models.Agency] = field(default_factory=dict)
+    sources: dict[str, models.Source] = field(default_factory=dict)
+    countries: dict[str, models.CountryNotes] = field(default_factory=dict)
+    pages: list[Page] = field(default_factory=list)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+
+    def table(self, kind: str) -> dict[str, Any]:
+        """The records of one content folder."""
+        return getattr(self, kind)
+
+
+def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
+    """Check each document against its model; keep the valid ones."""
+    catalog = Catalog(pages=list(loaded.pages))
+    problems = list(loaded.problems)
+    for doc in loaded.documents:
+        model = models.KINDS[doc.kind]
+        catalog.documents[(doc.kind, doc.id)] = doc
+        if not isinstance(doc.data, dict):
+            got = "a list" if isinstance(doc.data, list) else f"'{doc.data}'"
+            problems.append(Problem(doc.path, 1, 1, "", f"a record is a set of 'field: value' lines, but this file holds {got}"))
+            continue
+        try:
+            catalog.table(doc.kind)[doc.id] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc = tuple(error["loc"])
+                line, column = doc.where(loc)
+                problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model)))
+    return catalog, problems
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names allowed at a path, for did-you-mean suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The BaseModel inside an annotation like ``list[Outcome] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, types.UnionType):
+        return None
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _suggest(word: Any, options: list[str]) -> str:
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """A pydantic error as one plain-language sentence with what to do."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    loc = tuple(error["loc"])
+    if kind == "missing":
+        return "this required field is missing; add it"
+    if kind == "extra_forbidden":
+        options = _fields_at(model, loc[:-1])
+        tip = _suggest(loc[-1], options) or (f"; allowed fields here: {', '.join(options)}" if options else "")
+        return f"'{loc[-1]}' is not a field of this record{tip}"
+    if kind == "literal_error":
+        options = [o.strip().strip("'") for o in ctx.get("expected", "").replace(" or ", ", ").split(",")]
+        return f"{_shown(value)} is not one of {', '.join(options)}{_suggest(value, options)}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, str) and value.strip().isdigit():
+            return f"{_shown(value)} is in quotes; write the number without quotes"
+        if isinstance(value, str):
+            return (
+                f"{_shown(value)} is not a whole number; write only the number in value "
+                "(e.g. value: 500) and the precision in qualifier (e.g. qualifier: about)"
+            )
+        return f"{_shown(value)} is not a whole number"
+    if kind == "greater_than_equal":
+        return f"{_shown(value)} is negative; figures are counts of 0 or more"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} is not a valid id: use lower-case letters a-z, digits and single hyphens (e.g. interpol)"
+    if kind == "string_too_long":
+        return f"this text is {len(value):,} characters long; at most {ctx.get('max_length'):,} are allowed"
+    if kind == "string_too_short":
+        return "this text is empty; write something or leave the field out"
+    if kind == "too_short":
+        return (
+            "this list is empty; cite at least one source id"
+            if loc and loc[-1] == "sources"
+            else "this list needs at least one item"
+        )
+    if kind == "too_long":
+        return f"this list has {ctx.get('actual_length'):,} items; at most {ctx.get('max_length'):,} are allowed"
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return f"{_shown(value)} was read as yes/no; put the text in quotes"
+        if isinstance(value, (int, float)):
+            return f"{_shown(value)} was read as a number; put it in quotes to make it text"
+        return f"expected text, not {_kind_of(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a set of 'field: value' lines here, not {_kind_of(value)}"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '), not {_kind_of(value)}"
+    if kind == "bool_type":
+        return f"{_shown(value)} must be true or false"
+    return str(error["msg"])
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    return _shown(value)

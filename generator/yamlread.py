@@ -1,0 +1,166 @@
+"""Safe, bounded YAML reading that keeps every value's line and column.
+
+libyaml (PyYAML's C parser) builds the node tree fast; this module turns the
+nodes into plain Python values itself, so it can refuse what records never
+need (anchors, aliases, custom tags, merge keys, duplicate keys, deep nesting)
+before any of it costs time or memory, and can point any later error at the
+exact node.
+
+Scalars follow YAML 1.2 core rules: ``no``, ``on`` or ``yes`` stay words (Norway
+is ``no``), and dates stay strings; only true/false, null and plain numbers are
+typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "value")}
+
+
+@dataclass
+class YamlError(Exception):
+    """A file that cannot be read as a record, with where and why."""
+
+    line: int
+    column: int
+    message: str
+
+
+def read(data: bytes) -> tuple[Any, yaml.Node]:
+    """Parse one record file; return its value and its root node, or raise YamlError."""
+    if len(data) > MAX_BYTES:
+        raise YamlError(1, 1, f"the file is {len(data):,} bytes; records are limited to {MAX_BYTES:,} bytes")
+    try:
+        text = data.decode("utf-8-sig")  # a leading byte-order mark is harmless, so it is allowed
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(line, col, "the file is not UTF-8 text; save it with UTF-8 encoding") from None
+    if "\x00" in text:
+        raise YamlError(1, 1, "the file contains a NUL character; records are plain text")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(line, mark.column + 1 if mark else 1, _syntax_message(exc, text, line)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(1, 1, f"YAML syntax error: {exc}") from None
+    except RecursionError:
+        raise YamlError(1, 1, f"values are nested too deeply; records need at most {MAX_DEPTH} levels") from None
+    if root is None:
+        raise YamlError(1, 1, "the file is empty; a record is a list of 'field: value' lines")
+    return _Builder().value(root, 0), root
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    problem = exc.problem or "invalid YAML"
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\\t" in problem:
+        return "YAML syntax error: a tab is used for indentation; indent with spaces only"
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = "; a value that contains ': ' must be put in quotes"
+    elif "could not find expected ':'" in problem:
+        hint = "; check the indentation and that every field has 'name: value'"
+    return f"YAML syntax error: {problem}{hint}"
+
+
+class _Builder:
+    """Turns a node tree into dicts, lists and scalars, refusing what records never use."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> YamlError:
+        return YamlError(node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+    def value(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            # libyaml resolves an alias to the very node it names: a second visit is an alias.
+            raise self.fail(node, "anchors and aliases (& and *) are not allowed; write each value out")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"values are nested too deeply; records need at most {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_STD}seq":
+                raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
+            return [self.value(item, depth + 1) for item in node.value]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        if node.tag != f"{_STD}map":
+            raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_STD}merge":
+                raise self.fail(key_node, "merge keys (<<) are not allowed; write each field out")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a field name must be plain text")
+            key = key_node.value
+            if key in out:
+                raise self.fail(key_node, f"'{key}' appears twice in the same place; keep one")
+            out[key] = self.value(value_node, depth + 1)
+        return out
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
+        text = node.value
+        if node.style is not None or node.tag in (f"{_STD}str", f"{_STD}timestamp"):
+            return text  # quoted, block or date-like: keep the text as written
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text):
+            if len(text) > 18:
+                raise self.fail(node, "this number is too long; figures are whole numbers of at most 18 digits")
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        return text
+
+
+def locate(root: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int]:
+    """The line and column of the node at ``loc`` (a field path), or of its nearest parent."""
+    if root is None:
+        return 1, 1
+    node: yaml.Node = root
+    mark = node.start_mark
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    mark, node = key_node.start_mark, value_node
+                    break
+            else:
+                return mark.line + 1, mark.column + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1
