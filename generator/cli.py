@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import checker
+from . import build, checker
 from .problems import ContentError, format_all
 
 DEFAULT_CONTENT = Path("content")
+DEFAULT_OUT = Path("docs")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +24,10 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text: file:line:col lines; github: annotations for GitHub Actions",
     )
+    build = sub.add_parser("build", help="check the records, then write the Markdown pages")
+    build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder for generated pages (default: docs)")
+    build.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
     return parser
 
 
@@ -33,6 +38,13 @@ def main(argv: list[str] | None = None) -> int:
             catalog = checker.check(args.content)
             counts = ", ".join(f"{len(catalog.table(k))} {k}" for k in ("operations", "agencies", "sources", "countries"))
             print(f"All records are valid: {counts}.")
+            return 0
+        if args.command == "build":
+            result = build.build(args.content, args.out)
+            r = result.report
+            steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+            print(f"Wrote {len(r.written)} file(s), {r.unchanged} unchanged, {len(r.removed)} removed "
+                  f"({result.pages} pages) in {args.out}. {steps}.")
             return 0
     except ContentError as exc:
         print(format_all(exc.problems, getattr(args, "format", "text")), file=sys.stdout)

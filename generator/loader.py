@@ -17,9 +17,9 @@ from . import models, yamlread
 from .problems import Problem
 
 # Names Windows cannot create, and names that would clash with the index page of a folder.
-RESERVED_IDS = {"con", "prn", "aux", "nul", "index", "assets", "search", "data"} | {
-    f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)
-}
+_WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
+RESERVED_IDS = _WINDOWS | {"index"}
+RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap"}
 
 
 @dataclass
@@ -85,7 +85,7 @@ def load(content: Path) -> Loaded:
             shown = display_path(path)
             if entry.name.startswith(".") or not entry.name.endswith(".md"):
                 continue
-            problem = _name_problem(entry, shown, entry.name[:-3], ".md")
+            problem = _name_problem(entry, shown, entry.name[:-3], ".md", RESERVED_PAGES)
             if problem:
                 out.problems.append(problem)
                 continue
@@ -98,7 +98,7 @@ def load(content: Path) -> Loaded:
     return out
 
 
-def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str) -> Problem | None:
+def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserved: set[str] = RESERVED_IDS) -> Problem | None:
     if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
         return Problem(shown, 1, 1, "", "records must be plain files, not links or folders")
     if not models.ID_RE.match(stem) or len(stem) > 80:
@@ -110,7 +110,7 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str) -> Pro
             f"the file name '{entry.name}' is not a valid id: use lower-case letters a-z, digits and single "
             f"hyphens, then {suffix} (e.g. operation-epervier{suffix})",
         )
-    if stem in RESERVED_IDS:
+    if stem in reserved:
         return Problem(shown, 1, 1, "", f"'{stem}' is reserved; choose a more specific file name")
     return None
 

@@ -129,7 +129,7 @@ class _Builder:
         if node.tag not in _PLAIN_TAGS:
             raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
         text = node.value
-        if node.style is not None or node.tag in (f"{_STD}str", f"{_STD}timestamp"):
+        if node.style not in (None, "") or node.tag in (f"{_STD}str", f"{_STD}timestamp"):
             return text  # quoted, block or date-like: keep the text as written
         if _NULL.match(text):
             return None

@@ -1,0 +1,43 @@
+"""The pipeline: load → validate → link → render → write, each step timed."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import checker, history, link, pages, writer
+
+
+@dataclass
+class BuildResult:
+    """What a build did, with the seconds each step took."""
+
+    report: writer.WriteReport
+    pages: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build(content: Path, out: Path, *, with_history: bool = True) -> BuildResult:
+    """Check the content, then write the pages; raise ContentError before writing anything."""
+    out_resolved, content_resolved = out.resolve(), content.resolve()
+    if out_resolved == content_resolved or content_resolved in out_resolved.parents or out_resolved in content_resolved.parents:
+        raise ValueError(f"the output folder {out} must not be inside or around the content folder {content}")
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    catalog = checker.check(content)
+    timings["load+validate"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    changed = history.last_changed(content) if with_history else {}
+    site = link.link(catalog, changed)
+    timings["link"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    files = pages.all_files(site)
+    timings["render"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    report = writer.write(files, out)
+    timings["write"] = time.perf_counter() - start
+    return BuildResult(report, sum(1 for f in files if f.endswith(".md")), timings)

@@ -1,0 +1,74 @@
+"""Data downloads: the whole dataset as JSON, and operations, outcomes and participants as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .link import Site
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    return buffer.getvalue()
+
+
+def dataset(site: Site) -> dict:
+    """Every record as validated, by kind and id; absent optional fields are left out."""
+    c = site.catalog
+
+    def dump(table: dict) -> dict:
+        return {rid: record.model_dump(mode="json", exclude_defaults=True) for rid, record in sorted(table.items())}
+
+    return {
+        "operations": dump(c.operations),
+        "agencies": dump(c.agencies),
+        "sources": dump(c.sources),
+        "country_notes": dump(c.countries),
+        "countries": {code: {"name": k.name, "iso_name": k.iso_name, "alpha3": k.alpha3} for code, k in site.countries.items()},
+    }
+
+
+def data_files(site: Site) -> dict[str, str]:
+    """The files of the data download page."""
+    c = site.catalog
+    ops, outcomes, participants = [], [], []
+    for oid in site.op_order:
+        op = c.operations[oid]
+        span, report = op.period, op.reporting_period
+        ops.append([
+            oid, op.name, op.kind, ";".join(op.crime_areas),
+            span.start if span else "", span.end if span else "",
+            report.start if report else "", report.end if report else "",
+            op.announced.date if op.announced else "",
+            ";".join(p.country for p in op.countries),
+            op.countries_count.value if op.countries_count else "", op.countries_count.qualifier if op.countries_count else "",
+            ";".join(op.sources),
+        ])
+        for o in op.outcomes:
+            outcomes.append([oid, o.metric, o.value, o.qualifier or ("exact" if o.value is not None else ""), o.as_reported,
+                             o.note, ";".join(o.sources)])
+        for p in op.agencies:
+            participants.append([oid, "agency", p.agency, c.agencies[p.agency].name, p.role, p.note])
+        for p in op.countries:
+            participants.append([oid, "country", p.country, site.countries[p.country].name, p.role, p.note])
+    return {
+        "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        "data/operations.csv": _csv(
+            ["operation_id", "name", "kind", "crime_areas", "period_start", "period_end", "reporting_start", "reporting_end",
+             "announced", "countries", "countries_count", "countries_count_qualifier", "sources"], ops),
+        "data/outcomes.csv": _csv(["operation_id", "metric", "value", "qualifier", "as_reported", "note", "sources"], outcomes),
+        "data/participants.csv": _csv(["operation_id", "type", "id", "name", "role", "note"], participants),
+    }

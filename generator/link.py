@@ -1,0 +1,195 @@
+"""Link: resolve references, derive reverse links, timelines and totals.
+
+Links are declared once, on the operation (its agencies, countries, related
+operations, sources); everything here is derived from those declarations, so
+agency, country and source pages can never disagree with the operations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import countries, dates, models, rules, vocab
+from .countries import Country
+from .figures import Figure, total
+from .validate import Catalog
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a timeline."""
+
+    date: dates.Date | None
+    text: str
+    operation: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Total:
+    """A per-metric total over some operations."""
+
+    metric: str
+    figure: Figure | None
+    unnumbered: int
+    operations: tuple[str, ...]
+
+
+@dataclass
+class Site:
+    """The complete, linked set of records that every page is rendered from."""
+
+    catalog: Catalog
+    countries: dict[str, Country] = field(default_factory=dict)
+    ops_by_agency: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    ops_by_country: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    agencies_by_country: dict[str, list[str]] = field(default_factory=dict)
+    units: dict[str, list[str]] = field(default_factory=dict)
+    partners: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    related: dict[str, list[str]] = field(default_factory=dict)
+    cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    op_date: dict[str, dates.Date | None] = field(default_factory=dict)
+    op_order: list[str] = field(default_factory=list)
+    timelines: dict[str, list[Entry]] = field(default_factory=dict)
+    totals: list[Total] = field(default_factory=list)
+    country_totals: dict[str, list[Total]] = field(default_factory=dict)
+    last_changed: dict[str, str] = field(default_factory=dict)
+
+    def timeline_of(self, op_ids: list[str]) -> list[Entry]:
+        """The timelines of several operations merged: dated entries in order, then undated ones."""
+        entries = [e for oid in op_ids for e in self.timelines.get(oid, [])]
+        return sorted(entries, key=_entry_order)
+
+    def by_year(self, entries: list[Entry]) -> tuple[list[tuple[int, list[Entry]]], list[Entry]]:
+        """Entries grouped by known year (in order), and the entries whose year is not stated."""
+        years: dict[int, list[Entry]] = defaultdict(list)
+        unknown: list[Entry] = []
+        for entry in entries:
+            if entry.date is not None and entry.date.year is not None:
+                years[entry.date.year].append(entry)
+            else:
+                unknown.append(entry)
+        return sorted(years.items()), unknown
+
+    def operations_newest_first(self, ids: list[str] | set[str]) -> list[str]:
+        """The given operation ids in the site's newest-first order."""
+        wanted = set(ids)
+        return [oid for oid in self.op_order if oid in wanted]
+
+
+def key_date(op: models.Operation) -> dates.Date | None:
+    """The latest dated thing about an operation, used to order operations."""
+    candidates = [op.announced.date if op.announced else None]
+    for span in (op.period, op.reporting_period):
+        if span:
+            candidates += [span.start, span.end]
+    candidates += [event.date for event in op.events]
+    parsed = [dates.parse(d) for d in candidates if d]
+    known = [d for d in parsed if d.year is not None]
+    return max(known) if known else (max(parsed) if parsed else None)
+
+
+def timeline(oid: str, op: models.Operation) -> list[Entry]:
+    """An operation's own timeline: its windows, announcement and events, in date order."""
+    entries: list[Entry] = []
+    for name, label in (("period", "action"), ("reporting_period", "reporting window")):
+        span = getattr(op, name)
+        if span is None:
+            continue
+        if span.start:
+            entries.append(Entry(dates.parse(span.start), f"Start of the {label}", oid, tuple(span.sources)))
+        if span.end:
+            entries.append(Entry(dates.parse(span.end), f"End of the {label}", oid, tuple(span.sources)))
+    if op.announced:
+        entries.append(Entry(dates.parse(op.announced.date), "Results announced", oid, tuple(op.announced.sources)))
+    for event in op.events:
+        entries.append(Entry(dates.parse(event.date) if event.date else None, event.text, oid, tuple(event.sources)))
+    return sorted(entries, key=_entry_order)
+
+
+def _entry_order(entry: Entry) -> tuple[bool, tuple[int, int, int]]:
+    # Undated steps keep their written order (sorted() is stable), after the dated ones.
+    return (entry.date is None, entry.date.sort_key if entry.date else (0, 0, 0))
+
+
+def _totals(site: Site, op_ids: list[str]) -> list[Total]:
+    by_metric: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
+    for oid in op_ids:
+        for outcome in site.catalog.operations[oid].outcomes:
+            figure = Figure(outcome.value, outcome.qualifier or "exact", outcome.as_reported)
+            by_metric[outcome.metric].append((oid, figure))
+    out = []
+    for metric in vocab.METRICS:  # allow-list order: stable and meaningful
+        if metric not in by_metric:
+            continue
+        parts = by_metric[metric]
+        figure, unnumbered = total(f for _, f in parts)
+        out.append(Total(metric, figure, unnumbered, tuple(dict.fromkeys(oid for oid, _ in parts))))
+    return out
+
+
+def link(catalog: Catalog, last_changed: dict[str, str] | None = None) -> Site:
+    """Derive everything the pages show from a valid catalog."""
+    site = Site(catalog=catalog, last_changed=dict(last_changed or {}))
+    ops = catalog.operations
+
+    site.op_date = {oid: key_date(op) for oid, op in ops.items()}
+    dated = sorted((oid for oid in ops if site.op_date[oid]), key=lambda o: (site.op_date[o].sort_key, o), reverse=True)
+    undated = sorted((oid for oid in ops if not site.op_date[oid]), key=lambda o: ops[o].name.lower())
+    site.op_order = dated + undated
+    rank = {oid: i for i, oid in enumerate(site.op_order)}
+
+    codes: set[str] = set(catalog.countries)
+    by_agency: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    related: dict[str, set[str]] = defaultdict(set)
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
+    for oid, op in ops.items():
+        for part in op.agencies:
+            by_agency[part.agency].append((oid, part.role))
+        for part in op.countries:
+            by_country[part.country].append((oid, part.role))
+            codes.add(part.country)
+        codes.update(place.country for place in op.places if place.country)
+        for other in op.related:
+            related[oid].add(other)
+            related[other].add(oid)
+        names = sorted({part.agency for part in op.agencies})
+        for a in names:
+            shared[a].update(b for b in names if b != a)
+        site.timelines[oid] = timeline(oid, op)
+
+    def newest_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return sorted(pairs, key=lambda pair: (rank[pair[0]], pair[1]))
+
+    site.ops_by_agency = {a: newest_first(v) for a, v in sorted(by_agency.items())}
+    site.ops_by_country = {c: newest_first(v) for c, v in sorted(by_country.items())}
+    site.related = {oid: sorted(v, key=rank.__getitem__) for oid, v in sorted(related.items())}
+    site.partners = {a: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for a, c in sorted(shared.items())}
+
+    agencies_by_country: dict[str, list[str]] = defaultdict(list)
+    units: dict[str, list[str]] = defaultdict(list)
+    for aid, agency in sorted(catalog.agencies.items()):
+        if agency.country:
+            agencies_by_country[agency.country].append(aid)
+            codes.add(agency.country)
+        if agency.parent:
+            units[agency.parent].append(aid)
+    site.agencies_by_country = dict(agencies_by_country)
+    site.units = dict(units)
+    site.countries = {code: countries.get(code) for code in sorted(codes) if countries.get(code)}
+
+    cited: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for (kind, rid), doc in catalog.documents.items():
+        if rid not in catalog.table(kind):
+            continue
+        for source_kind, pattern, target_kind in rules.REFERENCES:
+            if source_kind == kind and target_kind == "sources":
+                for _, source in rules.walk(doc.data, pattern):
+                    cited[source].add((kind, rid))
+    site.cited_by = {s: sorted(v) for s, v in sorted(cited.items())}
+
+    site.totals = _totals(site, site.op_order)
+    site.country_totals = {code: _totals(site, [oid for oid, _ in pairs]) for code, pairs in site.ops_by_country.items()}
+    return site

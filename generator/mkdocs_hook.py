@@ -1,0 +1,105 @@
+"""The thin MkDocs adapter: run the generator before each build, and nothing MkDocs-free.
+
+- ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
+  problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
+- ``on_serve``: watch ``content/`` so that ``mkdocs serve`` regenerates when a record changes.
+- ``on_page_context``: "Edit this page" opens the record's YAML file, named in the page's front matter.
+- ``mkdocs build`` writes into a temporary folder and swaps it in only after a clean build, so a
+  failed or interrupted build leaves the previous ``site/`` as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+# MkDocs loads hooks by file path; make the generator package importable from a plain checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator import build as generator_build  # noqa: E402
+from generator.problems import ContentError, format_all  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.generator")
+_state: dict = {"command": None, "final_site_dir": None, "warnings": None}
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings, as MkDocs does for strict mode, to decide whether to publish the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _content_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / "content"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    if _state["command"] == "build":
+        final = Path(config.site_dir)
+        _state["final_site_dir"] = final
+        config.site_dir = str(final.with_name(final.name + ".building"))
+        counter = _WarningCounter()
+        logging.getLogger("mkdocs").addHandler(counter)
+        _state["warnings"] = counter
+    return config
+
+
+def on_pre_build(config) -> None:
+    try:
+        result = generator_build.build(_content_dir(config), Path(config.docs_dir))
+    except ContentError as exc:
+        raise Abort("The records have problems:\n" + format_all(exc.problems)) from None
+    report = result.report
+    log.info(
+        "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
+        result.pages, len(report.written), report.unchanged, len(report.removed),
+    )
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_content_dir(config)))
+    return server
+
+
+def on_page_context(context, page, config, nav):
+    edit_path = page.meta.get("edit_path")
+    if edit_path and config.repo_url:
+        page.edit_url = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/").strip("/") + "/" + edit_path
+    elif page.meta.get("jsonld") is not None and not edit_path:
+        page.edit_url = None  # generated index pages have no single record to edit
+    return context
+
+
+@event_priority(-200)  # after Material's offline plugin has written search_index.js
+def on_post_build(config) -> None:
+    final = _state.get("final_site_dir")
+    counter = _state.get("warnings")
+    if final is None:
+        return
+    building = Path(config.site_dir)
+    if config.strict and counter is not None and counter.count:
+        log.error("site/ left unchanged: the build had warnings in strict mode (new build kept in %s)", building)
+        return
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    building.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    config.site_dir = str(final)
+

@@ -1,0 +1,170 @@
+"""Which pages the site has, and what each one's front matter says."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import dates, vocab
+from .countries import REGIONS
+from .link import Site
+from .render import jsonld, plain, render_page
+
+
+def _edit(site: Site, kind: str, rid: str) -> str:
+    """The record file a page is made from: the "edit this page" target."""
+    return site.catalog.documents[(kind, rid)].path
+
+
+def _meta(site: Site, title: str, description: str, about: dict | None, edit_path: str | None = None, **extra) -> dict:
+    meta: dict = {"title": title, "description": description}
+    if edit_path:
+        meta["edit_path"] = edit_path
+        if edit_path in site.last_changed:
+            meta["last_changed"] = site.last_changed[edit_path]
+    meta.update(extra)
+    page = {"@type": "WebPage", "name": title, "description": description}
+    if about:
+        page["about"] = about
+    meta["jsonld"] = jsonld(page)
+    return meta
+
+
+def operation_pages(site: Site) -> dict[str, str]:
+    out = {}
+    c = site.catalog
+    for oid, op in c.operations.items():
+        about: dict = {"@type": "Event", "name": op.name, "description": plain(op.summary, 300)}
+        span = op.period
+        if span and span.start and dates.parse(span.start).iso():
+            about["startDate"] = dates.parse(span.start).iso()
+        if span and span.end and dates.parse(span.end).iso():
+            about["endDate"] = dates.parse(span.end).iso()
+        if op.countries:
+            about["location"] = [{"@type": "Country", "name": site.countries[p.country].name} for p in op.countries]
+        leads = [p.agency for p in op.agencies if p.role in ("lead", "coordinator")]
+        if leads:
+            about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
+        path = f"operations/{oid}.md"
+        meta = _meta(site, op.name, plain(op.summary), about, _edit(site, "operations", oid), aliases=list(op.aliases))
+        out[path] = render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
+    return out
+
+
+def agency_pages(site: Site) -> dict[str, str]:
+    out = {}
+    for aid, agency in site.catalog.agencies.items():
+        kind = "NGO" if agency.kind == "ngo" else "GovernmentOrganization"
+        if agency.kind in ("alliance", "intergovernmental-organisation", "programme", "database"):
+            kind = "Organization"
+        about = {"@type": kind, "name": agency.name, "description": plain(agency.summary, 300)}
+        if agency.short_name:
+            about["alternateName"] = agency.short_name
+        if agency.website:
+            about["url"] = agency.website
+        path = f"agencies/{aid}.md"
+        meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, "agencies", aid))
+        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency)
+    return out
+
+
+def country_pages(site: Site) -> dict[str, str]:
+    out = {}
+    for code, country in site.countries.items():
+        n = len(site.ops_by_country.get(code, []))
+        description = (
+            f"{country.name} in the catalogue: {n} operation{'s' if n != 1 else ''} it took part in, "
+            "the agencies based there and the figures those operations reported."
+        )
+        about = {"@type": "Country", "name": country.name, "identifier": country.code.upper()}
+        edit = _edit(site, "countries", code) if code in site.catalog.countries else None
+        path = f"countries/{code}.md"
+        meta = _meta(site, country.name, description, about, edit)
+        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country)
+    return out
+
+
+def source_pages(site: Site) -> dict[str, str]:
+    out = {}
+    for sid, source in site.catalog.sources.items():
+        about = {"@type": "CreativeWork", "name": source.title}
+        if source.url:
+            about["url"] = source.url
+        path = f"sources/{sid}.md"
+        description = f"Source record: {plain(source.title, 120)}, and every record that cites it."
+        meta = _meta(site, source.title, description, about, _edit(site, "sources", sid))
+        out[path] = render_page("source.md.j2", path, site, meta, sid=sid, source=source)
+    return out
+
+
+def index_pages(site: Site) -> dict[str, str]:
+    c = site.catalog
+    out = {}
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for aid, agency in sorted(c.agencies.items(), key=lambda kv: kv[1].name.lower()):
+        by_kind[agency.kind].append(aid)
+    by_region: dict[str, list[str]] = defaultdict(list)
+    for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
+        by_region[country.region].append(code)
+    regions = {**REGIONS, "other": "Other territories"}
+    specs = [
+        ("operations/index.md", "operations_index.md.j2", "Operations",
+         "Every operation, case, takedown and initiative in the catalogue, with dates, countries, lead agencies and headline figures.",
+         {}),
+        ("agencies/index.md", "agencies_index.md.j2", "Agencies and organisations",
+         "Police forces, ministries, international organisations, units and NGOs named in the catalogue, grouped by kind.",
+         {"by_kind": [(k, by_kind[k]) for k in vocab.AGENCY_KINDS if k in by_kind]}),
+        ("countries/index.md", "countries_index.md.j2", "Countries",
+         "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
+         {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region]}),
+        ("sources/index.md", "sources_index.md.j2", "Sources",
+         "The bibliography: every report the records cite, with links to the records that cite it.", {}),
+        ("timeline.md", "timeline.md.j2", "Timeline",
+         "Every dated event and operation in the catalogue, grouped by year, each dated at the precision its source gives.",
+         {}),
+        ("index.md", "home.md.j2", "Home",
+         "An explainer of international law-enforcement operations against child sexual exploitation and human trafficking, "
+         "built from sourced records.",
+         {"intro": next((p.text for p in c.pages if p.name == "home"), ""), "world_map": _world_map(site)}),
+    ]
+    for path, template, title, description, values in specs:
+        meta = _meta(site, title, description, None)
+        out[path] = render_page(template, path, site, meta, **values)
+    return out
+
+
+def _world_map(site: Site) -> str:
+    try:
+        from . import mapsvg
+    except ImportError:  # TEMP until mapsvg lands
+        return ""
+
+    counts = {code: len(pairs) for code, pairs in site.ops_by_country.items()}
+
+    def label(code: str) -> str:
+        n = counts.get(code, 0)
+        return f"{site.countries[code].name}: {n} operation{'s' if n != 1 else ''}"
+
+    return mapsvg.world_map(
+        counts,
+        href=lambda code: f"countries/{code}.html",
+        label=label,
+        title="Countries that took part in the operations in the catalogue",
+        description="World map; each country that took part in at least one operation is shaded by the number of operations "
+        "and links to its page. The same information is in the list of countries.",
+    )
+
+
+def hand_written_pages(site: Site) -> dict[str, str]:
+    """content/pages/*.md, as written (home.md is the home page's introduction)."""
+    return {f"{p.name}.md": p.text for p in site.catalog.pages if p.name != "home"}
+
+
+def all_files(site: Site) -> dict[str, str | bytes]:
+    """Every generated file (pages, data downloads, feed, redirects), by path relative to the output folder."""
+    from . import export
+
+    files: dict[str, str | bytes] = {}
+    for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
+        files.update(build(site))
+    files.update(export.data_files(site))
+    return files
