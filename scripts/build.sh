@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the site into site/ from the records in content/ (sets up .venv on first run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh requirements.txt
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/mkdocs build "$@"
+echo "Built: open site/index.html in a browser, or serve it with: .venv/bin/python -m http.server -d site"
