@@ -18,7 +18,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build(content: Path, out: Path, *, with_history: bool = True) -> BuildResult:
+def build(content: Path, out: Path, *, with_history: bool = True, site_url: str = "") -> BuildResult:
     """Check the content, then write the pages; raise ContentError before writing anything."""
     out_resolved, content_resolved = out.resolve(), content.resolve()
     if out_resolved == content_resolved or content_resolved in out_resolved.parents or out_resolved in content_resolved.parents:
@@ -30,7 +30,7 @@ def build(content: Path, out: Path, *, with_history: bool = True) -> BuildResult
 
     start = time.perf_counter()
     changed = history.last_changed(content) if with_history else {}
-    site = link.link(catalog, changed)
+    site = link.link(catalog, changed, site_url)
     timings["link"] = time.perf_counter() - start
 
     start = time.perf_counter()

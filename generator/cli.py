@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder for generated pages (default: docs)")
     build.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
+    build.add_argument("--site-url", default="", help="published address, for absolute links in the feed")
     return parser
 
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"All records are valid: {counts}.")
             return 0
         if args.command == "build":
-            result = build.build(args.content, args.out)
+            result = build.build(args.content, args.out, site_url=args.site_url)
             r = result.report
             steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
             print(f"Wrote {len(r.written)} file(s), {r.unchanged} unchanged, {len(r.removed)} removed "

@@ -55,6 +55,7 @@ class Site:
     totals: list[Total] = field(default_factory=list)
     country_totals: dict[str, list[Total]] = field(default_factory=dict)
     last_changed: dict[str, str] = field(default_factory=dict)
+    site_url: str = ""
 
     def timeline_of(self, op_ids: list[str]) -> list[Entry]:
         """The timelines of several operations merged: dated entries in order, then undated ones."""
@@ -129,9 +130,9 @@ def _totals(site: Site, op_ids: list[str]) -> list[Total]:
     return out
 
 
-def link(catalog: Catalog, last_changed: dict[str, str] | None = None) -> Site:
+def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url: str = "") -> Site:
     """Derive everything the pages show from a valid catalog."""
-    site = Site(catalog=catalog, last_changed=dict(last_changed or {}))
+    site = Site(catalog=catalog, last_changed=dict(last_changed or {}), site_url=site_url)
     ops = catalog.operations
 
     site.op_date = {oid: key_date(op) for oid, op in ops.items()}

@@ -60,7 +60,7 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     try:
-        result = generator_build.build(_content_dir(config), Path(config.docs_dir))
+        result = generator_build.build(_content_dir(config), Path(config.docs_dir), site_url=config.site_url or "")
     except ContentError as exc:
         raise Abort("The records have problems:\n" + format_all(exc.problems)) from None
     report = result.report

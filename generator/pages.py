@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from . import dates, vocab
@@ -127,7 +128,8 @@ def index_pages(site: Site) -> dict[str, str]:
          {"intro": next((p.text for p in c.pages if p.name == "home"), ""), "world_map": _world_map(site)}),
     ]
     for path, template, title, description, values in specs:
-        meta = _meta(site, title, description, None)
+        home = next((p.path for p in c.pages if p.name == "home"), None)
+        meta = _meta(site, title, description, None, home if path == "index.md" else None)
         out[path] = render_page(template, path, site, meta, **values)
     return out
 
@@ -155,16 +157,27 @@ def _world_map(site: Site) -> str:
 
 
 def hand_written_pages(site: Site) -> dict[str, str]:
-    """content/pages/*.md, as written (home.md is the home page's introduction)."""
-    return {f"{p.name}.md": p.text for p in site.catalog.pages if p.name != "home"}
+    """content/pages/*.md as written, with their source file named for the edit link
+    (home.md is the home page's introduction)."""
+    out = {}
+    for page in site.catalog.pages:
+        if page.name == "home":
+            continue
+        edit = "edit_path: " + json.dumps(page.path) + "\n"
+        if page.text.startswith("---\n"):
+            out[f"{page.name}.md"] = "---\n" + edit + page.text[4:]
+        else:
+            out[f"{page.name}.md"] = "---\n" + edit + "---\n\n" + page.text
+    return out
 
 
 def all_files(site: Site) -> dict[str, str | bytes]:
     """Every generated file (pages, data downloads, feed, redirects), by path relative to the output folder."""
-    from . import export
+    from . import export, feed
 
     files: dict[str, str | bytes] = {}
     for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
         files.update(build(site))
     files.update(export.data_files(site))
+    files["feed.xml"] = feed.atom(site, site.site_url)
     return files
