@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
             result = build.build(args.content, args.out, site_url=args.site_url)
             r = result.report
             steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
-            print(f"Wrote {len(r.written)} file(s), {r.unchanged} unchanged, {len(r.removed)} removed "
-                  f"({result.pages} pages) in {args.out}. {steps}.")
+            print(
+                f"Wrote {len(r.written)} file(s), {r.unchanged} unchanged, {len(r.removed)} removed "
+                f"({result.pages} pages) in {args.out}. {steps}."
+            )
             return 0
     except ContentError as exc:
         print(format_all(exc.problems, getattr(args, "format", "text")), file=sys.stdout)

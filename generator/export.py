@@ -48,18 +48,35 @@ def data_files(site: Site) -> dict[str, str]:
     for oid in site.op_order:
         op = c.operations[oid]
         span, report = op.period, op.reporting_period
-        ops.append([
-            oid, op.name, op.kind, ";".join(op.crime_areas),
-            span.start if span else "", span.end if span else "",
-            report.start if report else "", report.end if report else "",
-            op.announced.date if op.announced else "",
-            ";".join(p.country for p in op.countries),
-            op.countries_count.value if op.countries_count else "", op.countries_count.qualifier if op.countries_count else "",
-            ";".join(op.sources),
-        ])
+        ops.append(
+            [
+                oid,
+                op.name,
+                op.kind,
+                ";".join(op.crime_areas),
+                span.start if span else "",
+                span.end if span else "",
+                report.start if report else "",
+                report.end if report else "",
+                op.announced.date if op.announced else "",
+                ";".join(p.country for p in op.countries),
+                op.countries_count.value if op.countries_count else "",
+                op.countries_count.qualifier if op.countries_count else "",
+                ";".join(op.sources),
+            ]
+        )
         for o in op.outcomes:
-            outcomes.append([oid, o.metric, o.value, o.qualifier or ("exact" if o.value is not None else ""), o.as_reported,
-                             o.note, ";".join(o.sources)])
+            outcomes.append(
+                [
+                    oid,
+                    o.metric,
+                    o.value,
+                    o.qualifier or ("exact" if o.value is not None else ""),
+                    o.as_reported,
+                    o.note,
+                    ";".join(o.sources),
+                ]
+            )
         for p in op.agencies:
             participants.append([oid, "agency", p.agency, c.agencies[p.agency].name, p.role, p.note])
         for p in op.countries:
@@ -67,8 +84,23 @@ def data_files(site: Site) -> dict[str, str]:
     return {
         "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         "data/operations.csv": _csv(
-            ["operation_id", "name", "kind", "crime_areas", "period_start", "period_end", "reporting_start", "reporting_end",
-             "announced", "countries", "countries_count", "countries_count_qualifier", "sources"], ops),
+            [
+                "operation_id",
+                "name",
+                "kind",
+                "crime_areas",
+                "period_start",
+                "period_end",
+                "reporting_start",
+                "reporting_end",
+                "announced",
+                "countries",
+                "countries_count",
+                "countries_count_qualifier",
+                "sources",
+            ],
+            ops,
+        ),
         "data/outcomes.csv": _csv(["operation_id", "metric", "value", "qualifier", "as_reported", "note", "sources"], outcomes),
         "data/participants.csv": _csv(["operation_id", "type", "id", "name", "role", "note"], participants),
     }

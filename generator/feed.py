@@ -50,7 +50,9 @@ def atom(site: Site, site_url: str = "") -> str:
         op = c.operations[oid]
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = op.name
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = base + f"operations/{oid}.html" if base else f"urn:operations-watch:operation:{oid}"
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = (
+            base + f"operations/{oid}.html" if base else f"urn:operations-watch:operation:{oid}"
+        )
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + f"operations/{oid}.html")
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(updated)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = plain(op.summary, 400)

@@ -16,7 +16,10 @@ def last_changed(content: Path) -> dict[str, str]:
         ).stdout.strip()
         log = subprocess.run(
             ["git", "-C", str(content), "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."],
-            capture_output=True, text=True, check=True, timeout=120,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}

@@ -21,8 +21,8 @@ from mkdocs.plugins import event_priority
 # MkDocs loads hooks by file path; make the generator package importable from a plain checkout.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import build as generator_build  # noqa: E402
-from generator.problems import ContentError, format_all  # noqa: E402
+from generator import build as generator_build
+from generator.problems import ContentError, format_all
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _state: dict = {"command": None, "final_site_dir": None, "warnings": None}
@@ -66,7 +66,10 @@ def on_pre_build(config) -> None:
     report = result.report
     log.info(
         "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
-        result.pages, len(report.written), report.unchanged, len(report.removed),
+        result.pages,
+        len(report.written),
+        report.unchanged,
+        len(report.removed),
     )
 
 
@@ -102,4 +105,3 @@ def on_post_build(config) -> None:
     building.rename(final)
     shutil.rmtree(old, ignore_errors=True)
     config.site_dir = str(final)
-

@@ -108,24 +108,49 @@ def index_pages(site: Site) -> dict[str, str]:
         by_region[country.region].append(code)
     regions = {**REGIONS, "other": "Other territories"}
     specs = [
-        ("operations/index.md", "operations_index.md.j2", "Operations",
-         "Every operation, case, takedown and initiative in the catalogue, with dates, countries, lead agencies and headline figures.",
-         {}),
-        ("agencies/index.md", "agencies_index.md.j2", "Agencies and organisations",
-         "Police forces, ministries, international organisations, units and NGOs named in the catalogue, grouped by kind.",
-         {"by_kind": [(k, by_kind[k]) for k in vocab.AGENCY_KINDS if k in by_kind]}),
-        ("countries/index.md", "countries_index.md.j2", "Countries",
-         "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
-         {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region]}),
-        ("sources/index.md", "sources_index.md.j2", "Sources",
-         "The bibliography: every report the records cite, with links to the records that cite it.", {}),
-        ("timeline.md", "timeline.md.j2", "Timeline",
-         "Every dated event and operation in the catalogue, grouped by year, each dated at the precision its source gives.",
-         {}),
-        ("index.md", "home.md.j2", "Home",
-         "An explainer of international law-enforcement operations against child sexual exploitation and human trafficking, "
-         "built from sourced records.",
-         {"intro": next((p.text for p in c.pages if p.name == "home"), ""), "world_map": _world_map(site)}),
+        (
+            "operations/index.md",
+            "operations_index.md.j2",
+            "Operations",
+            "Every operation, case, takedown and initiative in the catalogue, with dates, countries, lead agencies and headline figures.",
+            {},
+        ),
+        (
+            "agencies/index.md",
+            "agencies_index.md.j2",
+            "Agencies and organisations",
+            "Police forces, ministries, international organisations, units and NGOs named in the catalogue, grouped by kind.",
+            {"by_kind": [(k, by_kind[k]) for k in vocab.AGENCY_KINDS if k in by_kind]},
+        ),
+        (
+            "countries/index.md",
+            "countries_index.md.j2",
+            "Countries",
+            "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
+            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region]},
+        ),
+        (
+            "sources/index.md",
+            "sources_index.md.j2",
+            "Sources",
+            "The bibliography: every report the records cite, with links to the records that cite it.",
+            {},
+        ),
+        (
+            "timeline.md",
+            "timeline.md.j2",
+            "Timeline",
+            "Every dated event and operation in the catalogue, grouped by year, each dated at the precision its source gives.",
+            {},
+        ),
+        (
+            "index.md",
+            "home.md.j2",
+            "Home",
+            "An explainer of international law-enforcement operations against child sexual exploitation and human trafficking, "
+            "built from sourced records.",
+            {"intro": next((p.text for p in c.pages if p.name == "home"), ""), "world_map": _world_map(site)},
+        ),
     ]
     for path, template, title, description, values in specs:
         home = next((p.path for p in c.pages if p.name == "home"), None)

@@ -74,7 +74,9 @@ class PageContext:
     def link(self, kind: str, rid: str, text: str | None = None) -> Markup:
         """An HTML link to a record page, with escaped text."""
         label = text if text is not None else self.name(kind, rid)
-        prefix = Markup(f'<span class="ow-flag" aria-hidden="true">{countries.get(rid).flag}</span> ') if kind == "countries" else ""
+        prefix = (
+            Markup(f'<span class="ow-flag" aria-hidden="true">{countries.get(rid).flag}</span> ') if kind == "countries" else ""
+        )
         return Markup('<a href="{}">{}{}</a>').format(self.href(kind, rid), prefix, label)
 
     def cite(self, sources: Iterable[str]) -> Markup:

@@ -10,6 +10,7 @@ Material's extensions (attribute lists and the like) never see record text.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -46,6 +47,7 @@ class _Renderer:
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
         self.md = md
 
+    @lru_cache(maxsize=32768)  # noqa: B019 - one renderer for the process; pages show a text several times
     def __call__(self, text: str) -> Markup:
         self.md.reset()
         return Markup(self.md.convert(text))
