@@ -136,9 +136,15 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     ops = catalog.operations
 
     site.op_date = {oid: key_date(op) for oid, op in ops.items()}
-    dated = sorted((oid for oid in ops if site.op_date[oid]), key=lambda o: (site.op_date[o].sort_key, o), reverse=True)
-    undated = sorted((oid for oid in ops if not site.op_date[oid]), key=lambda o: ops[o].name.lower())
-    site.op_order = dated + undated
+    # Newest first among operations with a known year; then those whose sources give a day or
+    # month but no year (they cannot be placed in time); then those with no date at all.
+    def known(o: str) -> bool:
+        return site.op_date[o] is not None and site.op_date[o].year is not None
+
+    dated = sorted((o for o in ops if known(o)), key=lambda o: (site.op_date[o].sort_key, o), reverse=True)
+    partial = sorted((o for o in ops if site.op_date[o] and not known(o)), key=lambda o: ops[o].name.lower())
+    undated = sorted((o for o in ops if not site.op_date[o]), key=lambda o: ops[o].name.lower())
+    site.op_order = dated + partial + undated
     rank = {oid: i for i, oid in enumerate(site.op_order)}
 
     codes: set[str] = set(catalog.countries)

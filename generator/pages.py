@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from . import dates, vocab
 from .countries import REGIONS
 from .link import Site
@@ -160,10 +162,7 @@ def index_pages(site: Site) -> dict[str, str]:
 
 
 def _world_map(site: Site) -> str:
-    try:
-        from . import mapsvg
-    except ImportError:  # TEMP until mapsvg lands
-        return ""
+    from . import mapsvg
 
     counts = {code: len(pairs) for code, pairs in site.ops_by_country.items()}
 
@@ -171,14 +170,21 @@ def _world_map(site: Site) -> str:
         n = counts.get(code, 0)
         return f"{site.countries[code].name}: {n} operation{'s' if n != 1 else ''}"
 
-    return mapsvg.world_map(
+    legend = (
+        '<ul class="ow-map-legend" aria-hidden="true">'
+        '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
+        '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
+        '<li><span class="ow-swatch c4"></span>10 or more</li></ul>'
+    )
+    # mapsvg escapes every label and address itself.
+    return Markup(legend + "\n") + Markup(mapsvg.world_map(
         counts,
         href=lambda code: f"countries/{code}.html",
         label=label,
         title="Countries that took part in the operations in the catalogue",
         description="World map; each country that took part in at least one operation is shaded by the number of operations "
         "and links to its page. The same information is in the list of countries.",
-    )
+    ))
 
 
 def hand_written_pages(site: Site) -> dict[str, str]:

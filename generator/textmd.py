@@ -9,6 +9,7 @@ Material's extensions (attribute lists and the like) never see record text.
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -20,6 +21,16 @@ from markupsafe import Markup
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
+def _normalise(href: str) -> str:
+    """The address as a browser reads it: entities decoded (repeatedly, so that nested
+    encodings cannot hide a scheme) and the whitespace and control characters that
+    browsers skip removed."""
+    previous = None
+    while previous != href:
+        previous, href = href, html.unescape(href)
+    return "".join(ch for ch in href if ord(ch) > 32 and ord(ch) != 127)
+
+
 class _SafeLinks(Treeprocessor):
     """Drops images and unsafe link targets; external links open as plain links."""
 
@@ -29,8 +40,15 @@ class _SafeLinks(Treeprocessor):
                 if child.tag == "img":
                     parent.remove(child)
         for link in root.iter("a"):
-            href = link.get("href", "")
-            scheme = urlsplit(href.strip()).scheme.lower()
+            href = _normalise(link.get("href", ""))
+            link.set("href", href)
+            parts = urlsplit(href)
+            scheme = parts.scheme.lower()
+            if not scheme and not href.startswith(("//", "\\")) and parts.path:
+                # A relative link to another page of the site: .md sources become .html pages.
+                if parts.path.endswith(".md"):
+                    link.set("href", href.replace(".md", ".html", 1))
+                continue
             if scheme not in SAFE_SCHEMES:
                 link.attrib.pop("href", None)
                 link.tag = "span"

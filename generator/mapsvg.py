@@ -1,0 +1,136 @@
+"""A world map as inline SVG, drawn at build time: no JavaScript, no network.
+
+Geometry comes from the world map that the pygal-maps-world package ships
+(one group of paths per ISO alpha-2 country). Its curves are reduced to
+polylines and rounded, which keeps the shapes and cuts the size about
+tenfold; the result is computed once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from functools import cache
+from html import escape
+from importlib import resources
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_ARGS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
+SCALE = 0.5  # the source is 2754 units wide; half that, in whole units, is still sharp on screen
+
+
+def parse_path(d: str) -> list[list[tuple[float, float]]]:
+    """Absolute points of each sub-path of an SVG path, curves reduced to their end points."""
+    tokens = _TOKEN.findall(d)
+    shapes: list[list[tuple[float, float]]] = []
+    x = y = 0.0
+    start = (0.0, 0.0)
+    i, command = 0, ""
+    while i < len(tokens):
+        if tokens[i].isalpha():
+            command = tokens[i]
+            i += 1
+            if command in "zZ":
+                x, y = start
+                continue
+        elif not command:
+            raise ValueError(f"path data starts with a number: {d[:30]!r}")
+        lower = command.lower()
+        count = _ARGS[lower]
+        values = [float(t) for t in tokens[i : i + count]]
+        if len(values) < count:
+            break
+        i += count
+        relative = command.islower()
+        if lower == "h":
+            x = x + values[0] if relative else values[0]
+        elif lower == "v":
+            y = y + values[0] if relative else values[0]
+        else:
+            nx, ny = values[-2], values[-1]
+            x, y = (x + nx, y + ny) if relative else (nx, ny)
+        if lower == "m":
+            shapes.append([(x, y)])
+            start = (x, y)
+            command = "l" if relative else "L"  # further pairs after a move are line-tos
+        else:
+            if not shapes:
+                shapes.append([start])
+            shapes[-1].append((x, y))
+    return shapes
+
+
+def _simplify(shape: list[tuple[float, float]]) -> list[tuple[int, int]]:
+    points: list[tuple[int, int]] = []
+    for x, y in shape:
+        point = (round(x * SCALE), round(y * SCALE))
+        if not points or point != points[-1]:
+            points.append(point)
+    return points
+
+
+def _path_data(shapes: list[list[tuple[float, float]]]) -> str:
+    parts = []
+    for shape in shapes:
+        points = _simplify(shape)
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if len(points) < 3 or (max(xs) - min(xs) < 2 and max(ys) - min(ys) < 2):
+            continue  # islets smaller than a couple of pixels
+        first, rest = points[0], points[1:]
+        parts.append(f"M{first[0]} {first[1]}L" + " ".join(f"{px} {py}" for px, py in rest) + "Z")
+    return "".join(parts)
+
+
+@cache
+def _geometry() -> tuple[dict[str, str], str]:
+    """Simplified path data per lower-case alpha-2 code, and the viewBox."""
+    source = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_bytes()
+    root = ET.fromstring(source)
+    out: dict[str, list[list[tuple[float, float]]]] = {}
+    for element in root.iter():
+        classes = (element.get("class") or "").split()
+        if "country" not in classes or not classes:
+            continue
+        code = classes[0]
+        paths = [element] if element.tag == f"{_SVG}path" else list(element.iter(f"{_SVG}path"))
+        for path in paths:
+            out.setdefault(code, []).extend(parse_path(path.get("d", "")))
+    x, y, w, h = (float(v) for v in root.get("viewBox", "0 0 2754 1398").split())
+    view = f"{round(x * SCALE)} {round(y * SCALE)} {round(w * SCALE)} {round(h * SCALE)}"
+    return {code: data for code, shapes in sorted(out.items()) if (data := _path_data(shapes))}, view
+
+
+def map_codes() -> set[str]:
+    """The country codes the map can draw."""
+    return set(_geometry()[0])
+
+
+def bucket(count: int) -> int:
+    """Colour class for a number of operations: 0, 1, 2-3, 4-9, 10 or more."""
+    return 0 if count <= 0 else 1 if count == 1 else 2 if count <= 3 else 3 if count <= 9 else 4
+
+
+def world_map(
+    counts: dict[str, int], href: Callable[[str], str], label: Callable[[str], str], *, title: str, description: str
+) -> str:
+    """The map as one ``<svg>`` element; countries with operations are shaded links."""
+    paths, view = _geometry()
+    parts = [
+        f'<svg class="world-map" xmlns="http://www.w3.org/2000/svg" viewBox="{view}" role="img" '
+        f'aria-labelledby="world-map-title world-map-desc" preserveAspectRatio="xMidYMid meet" fill="#d9dce3">',
+        f'<title id="world-map-title">{escape(title)}</title><desc id="world-map-desc">{escape(description)}</desc>',
+    ]
+    for code, data in paths.items():
+        n = counts.get(code, 0)
+        if n > 0:
+            name = escape(label(code))
+            parts.append(
+                f'<a href="{escape(href(code))}" aria-label="{name}"><title>{name}</title>'
+                f'<path class="c{bucket(n)}" d="{data}"/></a>'
+            )
+        else:
+            parts.append(f'<path class="c0" d="{data}"/>')
+    parts.append("</svg>")
+    return "\n".join(parts)
