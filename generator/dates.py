@@ -94,6 +94,8 @@ def parse(text: str) -> Date:
             raise ValueError(f"'{text}' has day {day}, which {_MONTHS[month]} does not have")
     if year is None and month is None:
         raise ValueError(f"'{text}' says nothing; leave the date out when the source gives none")
+    if year is None and match["q"]:
+        raise ValueError(f"'{text}' marks an unstated year as approximate; write XXXX-MM-DD without ~, ? or %")
     if year is not None and year < 1900:
         raise ValueError(f"'{text}' is before 1900; check the year")
     sort_key = (year if year is not None else 9999, month or 0, day or 0)

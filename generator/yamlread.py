@@ -33,6 +33,7 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _STD = "tag:yaml.org,2002:"
+_ALIAS = "anchors and aliases (& and *) are not allowed; write each value out"
 _PLAIN_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "value")}
 
 
@@ -98,7 +99,7 @@ class _Builder:
     def value(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
             # libyaml resolves an alias to the very node it names: a second visit is an alias.
-            raise self.fail(node, "anchors and aliases (& and *) are not allowed; write each value out")
+            raise self.fail(node, _ALIAS)
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise self.fail(node, f"values are nested too deeply; records need at most {MAX_DEPTH} levels")
@@ -122,6 +123,8 @@ class _Builder:
             key = key_node.value
             if key in out:
                 raise self.fail(key_node, f"'{key}' appears twice in the same place; keep one")
+            if id(value_node) in self.seen:
+                raise self.fail(key_node, _ALIAS)  # point at the field that uses the alias
             out[key] = self.value(value_node, depth + 1)
         return out
 

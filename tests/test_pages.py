@@ -1,0 +1,247 @@
+"""Link, render and write, without MkDocs: reverse links, wording, escaping, incremental writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from generator import build, checker, link, pages, writer
+from generator.problems import ContentError
+
+
+def _site(content: Path) -> link.Site:
+    return link.link(checker.check(content))
+
+
+def _front(text: str) -> dict:
+    assert text.startswith("---\n")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def test_reverse_links_are_derived_from_operations(mini_content):
+    site = _site(mini_content)
+    assert site.ops_by_agency["alpha-police"] == [("op-two", "participant"), ("op-one", "lead")] or sorted(
+        site.ops_by_agency["alpha-police"]
+    ) == [("op-one", "lead"), ("op-two", "participant")]
+    assert {oid for oid, _ in site.ops_by_country["fr"]} == {"op-one", "op-two"}
+    assert site.units["alpha-police"] == ["alpha-cyber-unit"]
+    assert dict(site.partners["alpha-police"]) == {"world-org": 1, "alpha-cyber-unit": 1}
+    assert site.related["op-one"] == ["op-two"] and site.related["op-two"] == ["op-one"]
+    assert ("operations", "op-one") in site.cited_by["report-a"]
+    assert ("agencies", "alpha-police") in site.cited_by["report-a"]
+    assert ("countries", "fr") in site.cited_by["report-a"]
+    # Senegal is named only as a participant and a place; France also by agencies and notes.
+    assert {"fr", "sn"} <= set(site.countries)
+
+
+def test_order_is_newest_first_then_unknown_year_then_undated(mini_content):
+    site = _site(mini_content)
+    assert site.op_order == ["op-one", "op-two", "op-three"]  # 2020, then 23 May of no year, then no date
+
+
+def test_timeline_keeps_undated_steps_last(mini_content):
+    site = _site(mini_content)
+    entries = site.timelines["op-one"]
+    assert [e.date.text if e.date else None for e in entries] == ["2020-01-01", "2020-03-15", "2020-05-30", "2020-06", None]
+    years, unknown = site.by_year(site.timeline_of(site.op_order))
+    assert [y for y, _ in years] == [2020]
+    assert {e.text for e in unknown} == {"A follow-up meeting was held.", "A raid on an unstated year."}
+
+
+def test_country_totals_keep_precision_and_say_what_they_count(mini_content):
+    site = _site(mini_content)
+    arrests = next(t for t in site.country_totals["fr"] if t.metric == "arrests")
+    assert arrests.figure.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
+    text = pages.country_pages(site)["countries/fr.md"]
+    assert "operations may overlap" in text and "not country-only figures" in text
+    assert "more than 190" in text
+
+
+def test_operation_page_wording(mini_content):
+    text = pages.operation_pages(_site(mini_content))["operations/op-one.md"]
+    for words in ("more than 150", "nearly 500", "dozens (no number given)", "1 January 2020 to 30 May 2020", "June 2020"):
+        assert words in text
+    assert 'href="#cite-1"' in text and 'id="cite-1"' in text
+    two = pages.operation_pages(_site(mini_content))["operations/op-two.md"]
+    assert "23 May (year not stated)" in two
+    three = pages.operation_pages(_site(mini_content))["operations/op-three.md"]
+    assert "more than 30" in three and "No official name is reported" in three
+
+
+def test_front_matter_edit_path_description_and_jsonld(mini_content, monkeypatch):
+    monkeypatch.chdir(mini_content.parent)
+    site = _site(Path("content"))
+    files = pages.all_files(site)
+    op = _front(files["operations/op-one.md"])
+    assert op["edit_path"] == "content/operations/op-one.yml"
+    assert op["description"].startswith("A fixture operation")
+    assert op["jsonld"]["about"]["@type"] == "Event"
+    assert _front(files["agencies/alpha-police.md"])["jsonld"]["about"]["@type"] == "GovernmentOrganization"
+    assert _front(files["agencies/world-org.md"])["jsonld"]["about"]["@type"] == "Organization"
+    assert _front(files["countries/fr.md"])["jsonld"]["about"]["@type"] == "Country"
+    assert _front(files["countries/fr.md"])["edit_path"] == "content/countries/fr.yml"
+    assert "edit_path" not in _front(files["countries/sn.md"])  # no notes file to edit
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) {: onclick="alert(1)" }'
+
+
+def _poison(content: Path) -> None:
+    """Put hostile text into every free-text field of the fixture records."""
+    for path in content.rglob("*.yml"):
+        data = yaml.safe_load(path.read_text("utf-8"))
+
+        def walk(node, key=None):
+            if isinstance(node, dict):
+                return {k: walk(v, k) for k, v in node.items()}
+            if isinstance(node, list):
+                return [walk(v, key) for v in node]
+            if isinstance(node, str) and key in {"name", "summary", "notes", "note", "title", "publisher", "author", "text",
+                                                 "as_reported", "countries_note", "aliases"}:
+                return node + " " + HOSTILE
+            return node
+
+        path.write_text(yaml.safe_dump(walk(data), allow_unicode=True), "utf-8")
+    (content / "operations" / "op-one.yml").write_text(
+        (content / "operations" / "op-one.yml").read_text("utf-8")
+        + "people:\n  - name: 'P <script>x</script>'\n    title: 'T <b onmouseover=alert(1)>'\n    role: official\n"
+        "    sources: [report-a]\n",
+        "utf-8",
+    )
+
+
+class _Tags(HTMLParser):
+    """Every start tag and its attributes, as a browser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_html_in_every_text_field_stays_text(mini_content):
+    _poison(mini_content)
+    files = pages.all_files(_site(mini_content))
+    assert len(files) > 15
+    # Render each page as MkDocs would, with attribute lists on (a publisher may enable them).
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])
+    for path, text in files.items():
+        if not path.endswith(".md"):
+            continue
+        yaml.safe_load(text.split("---\n", 2)[1])  # front matter stays valid YAML
+        parser = _Tags()
+        parser.feed(md.reset().convert(text.split("---\n", 2)[2]))
+        assert parser.tags, path
+        for tag, attrs in parser.tags:
+            assert tag not in {"script", "img", "iframe", "object", "embed"}, (path, tag, attrs)
+            assert tag != "svg" or attrs.get("class") == "world-map", (path, tag, attrs)  # only the site's own map
+            assert not [a for a in attrs if a.startswith("on")], (path, tag, attrs)
+            href = (attrs.get("href") or "").strip().lower()
+            assert not href.startswith(("javascript:", "data:", "vbscript:")), (path, href)
+    heading = next(line for line in files["operations/op-one.md"].splitlines() if line.startswith("# "))
+    assert "<" not in heading and "{" not in heading and "[" not in heading
+
+
+def _internal_links(files: dict[str, str]) -> list[tuple[str, str]]:
+    out = []
+    for path, text in files.items():
+        if not path.endswith(".md"):
+            continue
+        for href in re.findall(r'href="([^"#]+)', text):
+            if "://" in href or href.startswith(("mailto:", "#")):
+                continue
+            out.append((path, posixpath.normpath(posixpath.join(posixpath.dirname(path), href))))
+    return out
+
+
+def test_every_internal_link_has_a_page_and_no_page_is_an_orphan(mini_content):
+    files = pages.all_files(_site(mini_content))
+    links = _internal_links(files)
+    assert links
+    targets = {t for _, t in links}
+    for source, target in links:
+        assert target.replace(".html", ".md") in files or target in files, f"{source} → {target}"
+    for path in files:
+        if path.endswith(".md") and path.split("/")[0] in {"operations", "agencies", "countries", "sources"}:
+            assert path.replace(".md", ".html") in targets, f"orphan: {path}"
+
+
+def test_stale_pages_are_removed(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    assert (out / "operations" / "op-three.md").exists()
+    (mini_content / "operations" / "op-three.yml").unlink()
+    report = build.build(mini_content, out, with_history=False).report
+    assert "operations/op-three.md" in report.removed
+    assert not (out / "operations" / "op-three.md").exists()
+
+
+def test_builds_are_byte_identical_and_a_rebuild_writes_nothing(mini_content, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    build.build(mini_content, first, with_history=False)
+    build.build(mini_content, second, with_history=False)
+    files_a = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file()}
+    assert files_a == files_b
+    again = build.build(mini_content, first, with_history=False).report
+    assert again.written == [] and again.removed == []
+
+
+def test_one_edit_rewrites_only_the_pages_that_show_it(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    path = mini_content / "operations" / "op-three.yml"
+    path.write_text(path.read_text("utf-8").replace("No countries are named.", "No countries are named at all."), "utf-8")
+    written = set(build.build(mini_content, out, with_history=False).report.written)
+    assert "operations/op-three.md" in written
+    assert "agencies/alpha-police.md" not in written and "countries/fr.md" not in written
+    assert written <= {"operations/op-three.md", "data/dataset.json", "feed.xml"}
+
+
+def test_failed_check_writes_nothing(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (mini_content / "operations" / "op-one.yml").write_text("name: [broken\n", "utf-8")
+    with pytest.raises(ContentError):
+        build.build(mini_content, out, with_history=False)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "a/../../b.md", "c:\\x.md"])
+def test_writer_refuses_paths_outside_the_output(tmp_path, bad):
+    with pytest.raises(ValueError):
+        writer.write({bad: "x"}, tmp_path / "out")
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_data_downloads(mini_content):
+    site = _site(mini_content)
+    files = pages.all_files(site)
+    data = json.loads(files["data/dataset.json"])
+    assert set(data["operations"]) == {"op-one", "op-two", "op-three"}
+    outcomes = list(csv.DictReader(io.StringIO(files["data/outcomes.csv"])))
+    assert {"operation_id", "metric", "value", "qualifier", "as_reported"} <= set(outcomes[0])
+    dozens = next(r for r in outcomes if r["as_reported"] == "dozens")
+    assert dozens["value"] == "" and dozens["qualifier"] == ""
+    participants = list(csv.DictReader(io.StringIO(files["data/participants.csv"])))
+    assert {"agency", "country"} == {r["type"] for r in participants}
+
+
+def test_csv_cells_never_start_a_formula(mini_content):
+    path = mini_content / "operations" / "op-one.yml"
+    path.write_text(path.read_text("utf-8").replace("name: Operation One", "name: '=HYPERLINK(\"http://x\")'"), "utf-8")
+    files = pages.all_files(_site(mini_content))
+    row = next(r for r in csv.reader(io.StringIO(files["data/operations.csv"])) if r[0] == "op-one")
+    assert row[1].startswith("'=")
