@@ -51,6 +51,12 @@ def make_project(tmp_path: Path, content: Path | None = None) -> Path:
             shutil.copy2(source, project / name)
     (project / "docs").mkdir()
     shutil.copytree(content or ROOT / "content", project / "content")
+    # The navigation names the hand-written pages; bring the shipped ones for content that lacks them.
+    for page in (ROOT / "content" / "pages").glob("*.md"):
+        target = project / "content" / "pages" / page.name
+        if not target.exists():
+            target.parent.mkdir(exist_ok=True)
+            shutil.copy2(page, target)
     return project
 
 
