@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,18 @@ def build(content: Path, out: Path, *, with_history: bool = True, site_url: str 
     if out_resolved == content_resolved or content_resolved in out_resolved.parents or out_resolved in content_resolved.parents:
         raise ValueError(f"the output folder {out} must not be inside or around the content folder {content}")
     timings: dict[str, float] = {}
+    # The pipeline builds many small objects and no reference cycles worth collecting;
+    # pausing the cyclic collector saves it from rescanning a growing heap (a third of the time).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(content, out, with_history, site_url, timings)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build(content: Path, out: Path, with_history: bool, site_url: str, timings: dict[str, float]) -> BuildResult:
     start = time.perf_counter()
     catalog = checker.check(content)
     timings["load+validate"] = time.perf_counter() - start

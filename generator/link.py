@@ -62,6 +62,11 @@ class Site:
         entries = [e for oid in op_ids for e in self.timelines.get(oid, [])]
         return sorted(entries, key=_entry_order)
 
+    def operation_entries(self, pairs: list[tuple[str, str]]) -> list[Entry]:
+        """One timeline entry per operation (its latest known date and the role held), oldest first."""
+        entries = [Entry(self.op_date[oid], f"role: {vocab.AGENCY_ROLES.get(role, role).lower()}", oid, ()) for oid, role in pairs]
+        return sorted(entries, key=_entry_order)
+
     def by_year(self, entries: list[Entry]) -> tuple[list[tuple[int, list[Entry]]], list[Entry]]:
         """Entries grouped by known year (in order), and the entries whose year is not stated."""
         years: dict[int, list[Entry]] = defaultdict(list)

@@ -33,11 +33,14 @@ class Document:
     path: str
     """Path as shown to contributors, e.g. content/operations/x.yml."""
     data: Any
-    root: yaml.Node | None = field(repr=False, default=None)
+    text: str = field(repr=False, default="")
+    _root: yaml.Node | None = field(repr=False, default=None)
 
     def where(self, loc: tuple[str | int, ...] = ()) -> tuple[int, int]:
-        """Line and column of a field in this file."""
-        return yamlread.locate(self.root, loc)
+        """Line and column of a field in this file (the file is re-parsed on first use)."""
+        if self._root is None and self.text:
+            self._root = yamlread.compose(self.text)
+        return yamlread.locate(self._root, loc)
 
 
 @dataclass
@@ -76,8 +79,9 @@ def load(content: Path) -> Loaded:
         folder = content / kind
         if not folder.is_dir():
             continue
+        shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            _load_record(kind, Path(entry.path), entry, out)
+            _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out)
     pages = content / "pages"
     if pages.is_dir():
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
@@ -115,8 +119,7 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
     return None
 
 
-def _load_record(kind: str, path: Path, entry: os.DirEntry, out: Loaded) -> None:
-    shown = display_path(path)
+def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded) -> None:
     if entry.name.startswith("."):
         return
     if not entry.name.endswith(".yml"):
@@ -128,8 +131,8 @@ def _load_record(kind: str, path: Path, entry: os.DirEntry, out: Loaded) -> None
         out.problems.append(problem)
         return
     try:
-        data, root = yamlread.read(path.read_bytes())
+        data, text = yamlread.read(path.read_bytes())
     except yamlread.YamlError as exc:
         out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
         return
-    out.documents.append(Document(kind, stem, shown, data, root))
+    out.documents.append(Document(kind, stem, shown, data, text))

@@ -46,8 +46,8 @@ class YamlError(Exception):
     message: str
 
 
-def read(data: bytes) -> tuple[Any, yaml.Node]:
-    """Parse one record file; return its value and its root node, or raise YamlError."""
+def read(data: bytes) -> tuple[Any, str]:
+    """Parse one record file; return its value and its text (to locate errors later), or raise YamlError."""
     if len(data) > MAX_BYTES:
         raise YamlError(1, 1, f"the file is {len(data):,} bytes; records are limited to {MAX_BYTES:,} bytes")
     try:
@@ -70,7 +70,13 @@ def read(data: bytes) -> tuple[Any, yaml.Node]:
         raise YamlError(1, 1, f"values are nested too deeply; records need at most {MAX_DEPTH} levels") from None
     if root is None:
         raise YamlError(1, 1, "the file is empty; a record is a list of 'field: value' lines")
-    return _Builder().value(root, 0), root
+    return _Builder().value(root, 0), text
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a text that ``read`` accepted, for locating a field; built only when needed,
+    since keeping every file's nodes alive costs memory and garbage-collection time."""
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
