@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import sys
@@ -79,6 +80,13 @@ def on_serve(server, config, builder):
 
 
 def on_page_context(context, page, config, nav):
+    # The generator writes schema.org data as JSON text; the theme serialises it back with
+    # `tojson`, which escapes <, > and & so that no text can end the script element.
+    if isinstance(page.meta.get("jsonld"), str):
+        try:
+            page.meta["jsonld"] = json.loads(page.meta["jsonld"])
+        except ValueError:
+            page.meta["jsonld"] = None
     edit_path = page.meta.get("edit_path")
     if edit_path and config.repo_url:
         page.edit_url = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/").strip("/") + "/" + edit_path

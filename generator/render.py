@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import jinja2
 import yaml
@@ -34,6 +35,7 @@ def md_escape(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", str(text)))
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str, limit: int = 160) -> str:
     """Record Markdown as one line of plain text, cut at a word boundary."""
     flat = _TAGS.sub("", str(markdown_html(text))).replace("\n", " ")
@@ -183,9 +185,10 @@ def front_matter(meta: dict) -> str:
     return "---\n" + yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000) + "---\n\n"
 
 
-def jsonld(data: dict) -> dict:
-    """schema.org data, to be serialised by the theme into a script block."""
-    return {"@context": "https://schema.org", **data}
+def jsonld(data: dict) -> str:
+    """schema.org data as compact JSON text. Front matter carries it as one string, which
+    keeps the front matter cheap to write and read; the theme parses and re-serialises it."""
+    return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def render_page(template: str, path: str, site: Site, meta: dict, **values: object) -> str:
@@ -194,12 +197,3 @@ def render_page(template: str, path: str, site: Site, meta: dict, **values: obje
     body = _ENV.get_template(template).render(site=site, c=site.catalog, page=ctx, meta=meta, **values)
     body = re.sub(r"\n{3,}", "\n\n", body)
     return front_matter(meta) + body.strip() + "\n"
-
-
-def json_for_script(data: object) -> str:
-    """JSON safe to place inside a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-__all__ = ["escape", "render_page"]

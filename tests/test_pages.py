@@ -84,10 +84,10 @@ def test_front_matter_edit_path_description_and_jsonld(mini_content, monkeypatch
     op = _front(files["operations/op-one.md"])
     assert op["edit_path"] == "content/operations/op-one.yml"
     assert op["description"].startswith("A fixture operation")
-    assert op["jsonld"]["about"]["@type"] == "Event"
-    assert _front(files["agencies/alpha-police.md"])["jsonld"]["about"]["@type"] == "GovernmentOrganization"
-    assert _front(files["agencies/world-org.md"])["jsonld"]["about"]["@type"] == "Organization"
-    assert _front(files["countries/fr.md"])["jsonld"]["about"]["@type"] == "Country"
+    assert json.loads(op["jsonld"])["about"]["@type"] == "Event"
+    assert json.loads(_front(files["agencies/alpha-police.md"])["jsonld"])["about"]["@type"] == "GovernmentOrganization"
+    assert json.loads(_front(files["agencies/world-org.md"])["jsonld"])["about"]["@type"] == "Organization"
+    assert json.loads(_front(files["countries/fr.md"])["jsonld"])["about"]["@type"] == "Country"
     assert _front(files["countries/fr.md"])["edit_path"] == "content/countries/fr.yml"
     assert "edit_path" not in _front(files["countries/sn.md"])  # no notes file to edit
 
