@@ -118,7 +118,7 @@ def world_map(
     """The map as one ``<svg>`` element; countries with operations are shaded links."""
     paths, view = _geometry()
     parts = [
-        f'<svg class="world-map" xmlns="http://www.w3.org/2000/svg" viewBox="{view}" role="img" '
+        f'<svg class="world-map" xmlns="http://www.w3.org/2000/svg" viewBox="{view}" role="group" '
         f'aria-labelledby="world-map-title world-map-desc" preserveAspectRatio="xMidYMid meet" fill="#d9dce3">',
         f'<title id="world-map-title">{escape(title)}</title><desc id="world-map-desc">{escape(description)}</desc>',
     ]

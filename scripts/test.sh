@@ -10,6 +10,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
+# axe-core for the accessibility checks, from the npm registry, into the git-ignored node_modules/.
+AXE_VERSION=4.11.0
+if command -v npm >/dev/null 2>&1 && [ ! -f "node_modules/axe-core/axe.min.js" ] || \
+   ! grep -q "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json 2>/dev/null; then
+  npm install --no-save --no-package-lock --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null
+fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check generator tests benchmarks
 .venv/bin/python -m pytest "$@"

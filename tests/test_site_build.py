@@ -1,0 +1,87 @@
+"""The real site, built by MkDocs from the shipped records: complete, self-contained, no broken link."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import build_site, make_project
+
+pytestmark = pytest.mark.e2e
+
+
+def test_strict_build_has_every_kind_of_page(real_site: Path):
+    for path in ("index.html", "404.html", "sitemap.xml", "feed.xml", "timeline.html", "operations/index.html",
+                 "operations/operation-epervier.html", "agencies/nccia.html", "countries/pk.html", "sources/index.html",
+                 "data/dataset.json", "data/operations.csv", "search/search_index.json", "search/search_index.js",
+                 "assets/images/favicon.svg", "assets/javascripts/vendor/iframe-worker-shim.js"):
+        assert (real_site / path).is_file(), path
+    ET.parse(real_site / "feed.xml")  # well-formed Atom
+    # Record pages stay out of the navigation: a page does not list every other page.
+    nav_links = re.findall(r'class="md-nav__link"', (real_site / "operations" / "operation-epervier.html").read_text("utf-8"))
+    assert len(nav_links) < 30
+
+
+# Tags that make the browser fetch something (a canonical or alternate <link> only names an address).
+ASSET = re.compile(r'<(?:script|link(?![^>]*rel="(?:canonical|alternate)")|img|iframe|source|audio|video)\b[^>]*?\s(?:src|href)="([^"]+)"', re.I)
+
+
+def test_no_page_loads_anything_from_outside_the_site(real_site: Path):
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text and "cdn.jsdelivr" not in text, page
+        for url in ASSET.findall(text):
+            parts = urlsplit(url)
+            assert not parts.netloc, f"{page}: {url}"
+
+
+def test_linkchecker_finds_no_broken_link(real_site: Path):
+    # Served on 127.0.0.1: run as root, linkchecker drops its privileges and cannot read a private temp folder.
+    linkchecker = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        result = subprocess.run(
+            [linkchecker, "--no-warnings", "--no-status", f"--ignore-url=^(?!{re.escape(base)})", base + "index.html"],
+            capture_output=True, text=True, timeout=600,
+        )
+    finally:
+        httpd.shutdown()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "0 errors found" in result.stdout
+    checked = re.search(r"(\d+) links? in (\d+) URLs checked", result.stdout)
+    assert checked and int(checked.group(2)) > 100, result.stdout[-500:]  # it really crawled the site
+
+
+def test_edit_link_opens_the_record_file(real_site: Path):
+    text = (real_site / "operations" / "operation-epervier.html").read_text("utf-8")
+    assert re.search(r'href="https://github\.com/[^"]+/edit/main/content/operations/operation-epervier\.yml"', text)
+    assert 'application/ld+json' in text and '"@type": "Event"' in text
+
+
+def test_a_bad_record_fails_the_build_and_keeps_the_previous_site(tmp_path: Path):
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (project / "content" / "operations" / "operation-epervier.yml").write_text("name: [broken\n", "utf-8")
+    result = build_site(project, site)
+    assert result.returncode != 0
+    assert "content/operations/operation-epervier.yml:" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
