@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, checker
+from . import build, checker, scaffold, schemas
 from .problems import ContentError, format_all
 
 DEFAULT_CONTENT = Path("content")
@@ -29,7 +29,33 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder for generated pages (default: docs)")
     build.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
     build.add_argument("--site-url", default="", help="published address, for absolute links in the feed")
+    new = sub.add_parser("new", help="write a skeleton record with a comment on every field")
+    new.add_argument("kind", choices=sorted(scaffold.KIND_WORDS), help="what to add")
+    new.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens (a country: its ISO code)")
+    new.add_argument("--source", help="id of the source record it cites (needed for operation, agency and country)")
+    new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the records into schemas/")
+    schema.add_argument("--check", action="store_true", help="only check that the committed schemas match the models")
     return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    kind = scaffold.KIND_WORDS[args.kind]
+    if kind != "sources" and not args.source:
+        print(f"error: a new {args.kind} must cite a source: add --source <source id> "
+              "(add the source first with: python -m generator new source <id>)")
+        return 1
+    if args.source and not (args.content / "sources" / f"{args.source}.yml").exists():
+        print(f"error: there is no source '{args.source}' in {args.content}/sources/; add it first with: "
+              f"python -m generator new source {args.source}")
+        return 1
+    try:
+        path = scaffold.create(args.content, kind, args.id, args.source)
+    except ValueError as exc:
+        print(f"error: {exc}")
+        return 1
+    print(f"Created {path}. Replace every TODO, then run: python -m generator check")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"Wrote {len(r.written)} file(s), {r.unchanged} unchanged, {len(r.removed)} removed "
                 f"({result.pages} pages) in {args.out}. {steps}."
             )
+            return 0
+        if args.command == "new":
+            return _new(args)
+        if args.command == "schema":
+            if args.check:
+                stale = schemas.stale()
+                for path in stale:
+                    print(f"{path.name} is out of date with generator/models.py; run: python -m generator schema")
+                return 1 if stale else 0
+            for path in schemas.write():
+                print(f"wrote {path.name}")
             return 0
     except ContentError as exc:
         print(format_all(exc.problems, getattr(args, "format", "text")), file=sys.stdout)

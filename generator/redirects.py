@@ -1,0 +1,41 @@
+"""Old addresses of renamed or merged records keep working: a small page at each former id.
+
+Plain HTML with a meta refresh, a canonical link and a visible link: it works on any
+static host and from disk, with no JavaScript and no engine plugin.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .link import Site
+
+_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved: {title}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+</head>
+<body>
+<p>This record has moved to <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""
+
+
+def redirect_files(site: Site) -> dict[str, str]:
+    """``<kind>/<former id>.html`` → a page that sends readers to the record's current page."""
+    c = site.catalog
+    out: dict[str, str] = {}
+    for kind, table, title_of in (
+        ("operations", c.operations, lambda r: r.name),
+        ("agencies", c.agencies, lambda r: r.name),
+        ("sources", c.sources, lambda r: r.title),
+    ):
+        for rid, record in sorted(table.items()):
+            for old in record.former_ids:
+                out[f"{kind}/{old}.html"] = _PAGE.format(target=escape(f"{rid}.html"), title=escape(title_of(record)))
+    return out

@@ -1,0 +1,102 @@
+"""The contributor's path: skeletons, schemas for editors, redirects for renamed records, change dates."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import checker, history, link, pages, schemas
+from tests.conftest import ROOT, build_site, make_project, run_generator
+
+
+def test_new_writes_a_valid_commented_skeleton(mini_content):
+    for kind, extra in (("source", []), ("operation", ["--source", "report-a"]), ("agency", ["--source", "report-a"]),
+                        ("country", ["--source", "report-a"])):
+        rid = "de" if kind == "country" else f"new-{kind}"
+        result = run_generator("new", kind, rid, "--content", str(mini_content), *extra)
+        assert result.returncode == 0, result.stdout
+        folder = {"source": "sources", "operation": "operations", "agency": "agencies", "country": "countries"}[kind]
+        text = (mini_content / folder / f"{rid}.yml").read_text("utf-8")
+        assert text.splitlines()[0] == schemas.header(folder)
+        assert "TODO" in text
+        assert "# summary:" in text or kind in ("source", "country")
+    checker.check(mini_content)  # every skeleton passes the check as written
+
+
+def test_new_refuses_to_overwrite_and_bad_ids(mini_content):
+    before = (mini_content / "operations" / "op-one.yml").read_bytes()
+    again = run_generator("new", "operation", "op-one", "--content", str(mini_content), "--source", "report-a")
+    assert again.returncode == 1 and "already exists" in again.stdout
+    assert (mini_content / "operations" / "op-one.yml").read_bytes() == before
+    bad = run_generator("new", "operation", "Bad_Id", "--content", str(mini_content), "--source", "report-a")
+    assert bad.returncode == 1 and "not a valid id" in bad.stdout
+    no_source = run_generator("new", "operation", "fine-id", "--content", str(mini_content))
+    assert no_source.returncode == 1 and "--source" in no_source.stdout
+    unknown = run_generator("new", "operation", "fine-id", "--content", str(mini_content), "--source", "nope")
+    assert unknown.returncode == 1 and "no source 'nope'" in unknown.stdout
+    assert not (mini_content / "operations" / "fine-id.yml").exists()
+
+
+def test_committed_schemas_match_the_models():
+    assert schemas.stale() == [], "run: python -m generator schema"
+    result = run_generator("schema", "--check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_schema_check_notices_a_stale_file(tmp_path):
+    schemas.write(tmp_path)
+    (tmp_path / "agency.schema.json").write_text("{}", "utf-8")
+    assert [p.name for p in schemas.stale(tmp_path)] == ["agency.schema.json"]
+
+
+def test_every_shipped_record_names_its_schema():
+    for folder in schemas.SCHEMA_NAMES:
+        for path in (ROOT / "content" / folder).glob("*.yml"):
+            assert path.read_text("utf-8").splitlines()[0] == schemas.header(folder), path
+
+
+def _rename(content: Path) -> None:
+    old = content / "operations" / "op-two.yml"
+    text = old.read_text("utf-8") + "former_ids: [operation-two-old]\n"
+    old.unlink()
+    (content / "operations" / "op-2.yml").write_text(text, "utf-8")
+    one = content / "operations" / "op-one.yml"
+    one.write_text(one.read_text("utf-8").replace("related: [op-two]", "related: [op-2]"), "utf-8")
+
+
+def test_former_ids_get_redirect_pages(mini_content):
+    _rename(mini_content)
+    files = pages.all_files(link.link(checker.check(mini_content)))
+    page = files["operations/operation-two-old.html"]
+    assert 'http-equiv="refresh" content="0; url=op-2.html"' in page
+    assert '<a href="op-2.html">Operation Two</a>' in page
+
+
+@pytest.mark.e2e
+def test_redirect_page_is_in_the_built_site(tmp_path, mini_content):
+    _rename(mini_content)
+    project = make_project(tmp_path, mini_content)
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "url=op-2.html" in (site / "operations" / "operation-two-old.html").read_text("utf-8")
+    assert (site / "operations" / "op-2.html").exists()
+
+
+def test_last_changed_outside_git_is_empty(tmp_path, mini_content):
+    assert history.last_changed(mini_content) == {}  # a downloaded archive: no history, no failure
+
+
+def test_last_changed_from_git(tmp_path, mini_content, monkeypatch):
+    env = {"GIT_AUTHOR_DATE": "2024-03-05T10:00:00Z", "GIT_COMMITTER_DATE": "2024-03-05T10:00:00Z",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "records"]):
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True)
+    monkeypatch.chdir(tmp_path)
+    dates = history.last_changed(Path("content"))
+    assert dates["content/operations/op-one.yml"] == "2024-03-05"
+    site = link.link(checker.check(Path("content")), dates)
+    assert "Record last changed on" in pages.operation_pages(site)["operations/op-one.md"]
