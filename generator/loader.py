@@ -121,6 +121,8 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
 
 def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded) -> None:
     if entry.name.startswith("."):
+        if entry.name.endswith(".yml"):  # a hidden record would be silently skipped: say so
+            out.problems.append(Problem(shown, 1, 1, "", "record file names must not start with a dot"))
         return
     if not entry.name.endswith(".yml"):
         out.problems.append(Problem(shown, 1, 1, "", f"only .yml files belong in content/{kind}/; rename it to end in .yml"))

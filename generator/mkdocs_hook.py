@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import shutil
@@ -77,6 +78,16 @@ def on_pre_build(config) -> None:
 def on_serve(server, config, builder):
     server.watch(str(_content_dir(config)))
     return server
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material writes page titles and descriptions into HTML without escaping them (in <meta>
+    # attributes, the header, the navigation and the search index). Record text is escaped here,
+    # once, so that a quote or a tag in a record name stays text.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

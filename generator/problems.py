@@ -24,7 +24,8 @@ class Problem:
     def text(self) -> str:
         """``file:line:col: field: message``, the form editors and CI logs link."""
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = " ".join(self.message.split())  # always one line, whatever a library said
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""

@@ -64,8 +64,13 @@ def read(data: bytes) -> tuple[Any, str]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlError(line, mark.column + 1 if mark else 1, _syntax_message(exc, text, line)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlError(line, col, f"the file contains a control character (#x{code:02x}) that records cannot hold; remove it") from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, 1, f"YAML syntax error: {exc}") from None
+        raise YamlError(1, 1, "YAML syntax error: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise YamlError(1, 1, f"values are nested too deeply; records need at most {MAX_DEPTH} levels") from None
     if root is None:
@@ -114,7 +119,12 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_STD}seq":
                 raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
-            return [self.value(item, depth + 1) for item in node.value]
+            items = []
+            for item in node.value:
+                if id(item) in self.seen:
+                    raise self.fail(node, _ALIAS)  # point at the list that uses the alias
+                items.append(self.value(item, depth + 1))
+            return items
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:

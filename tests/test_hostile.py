@@ -1,0 +1,228 @@
+"""Bad and hostile input: every case gets one clear located line, fast, with bounded memory;
+valid but hostile text builds safely; failures leave the previous output untouched."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import build, checker
+from generator.problems import ContentError, Problem
+from tests.conftest import MINI, build_site, make_project
+
+VALID = b"name: x\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n"
+LAUGHS = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n".encode() for i in range(8)
+)
+
+# (case, file name in content/operations/, bytes, expected substring of the one line, line number)
+CORPUS: list[tuple[str, str, bytes, str, int]] = [
+    ("syntax: unclosed list", "a.yml", b"name: [x\n", "YAML syntax error", 2),
+    ("syntax: unclosed quote", "a.yml", b'name: "x\n', "YAML syntax error", 2),
+    ("syntax: bad indentation", "a.yml", b"name: x\n  summary: y\n", "YAML syntax error", 2),
+    ("syntax: colon in value", "a.yml", b"name: a: b\n", "must be put in quotes", 1),
+    ("tab indentation", "a.yml", b"period:\n\tstart: '2020'\n", "tab is used for indentation", 2),
+    ("non-UTF-8 bytes", "a.yml", b"name: \xff\xfe\n", "not UTF-8", 1),
+    ("Latin-1 text", "a.yml", b"name: caf\xe9\n", "not UTF-8", 1),
+    ("NUL byte", "a.yml", b"name: x\x00y\n", "NUL character", 1),
+    ("empty file", "a.yml", b"", "file is empty", 1),
+    ("only a comment", "a.yml", b"# nothing\n", "file is empty", 1),
+    ("a list, not a mapping", "a.yml", b"- name: x\n", "holds a list", 1),
+    ("a bare word", "a.yml", b"hello\n", "holds 'hello'", 1),
+    ("duplicate key", "a.yml", VALID + b"name: y\n", "'name' appears twice", 5),
+    ("duplicate nested key", "a.yml", VALID + b"period: {start: '2020', start: '2021', sources: [report-a]}\n", "'start' appears twice", 5),
+    ("billion laughs", "a.yml", LAUGHS, "anchors and aliases", 2),
+    ("anchor reused", "a.yml", VALID + b"aliases: &x [a]\nplaces: *x\n", "anchors and aliases", 6),
+    ("merge key", "a.yml", b"base: &b {name: x}\n<<: *b\n", "merge keys", 2),
+    ("python tag", "a.yml", b"name: !!python/object/apply:os.system ['echo pwned']\n", "custom YAML tags", 1),
+    ("custom local tag", "a.yml", b"name: !secret x\n", "custom YAML tags", 1),
+    ("binary tag", "a.yml", b"name: !!binary aGVsbG8=\n", "custom YAML tags", 1),
+    ("10 MB field", "a.yml", b'name: "' + b"a" * 10_000_000 + b'"\n', "limited to 1,000,000 bytes", 1),
+    ("100,000-item list", "a.yml", VALID + b"aliases:\n" + b"- a\n" * 100_000, "at most 20 are allowed", 5),
+    ("10,000 levels of nesting", "a.yml", b"name: " + b"[" * 10_000 + b"]" * 10_000 + b"\n", "nested too deeply", 1),
+    ("deep mappings", "a.yml", b"a:\n" + b"".join(b"  " * i + b"b:\n" for i in range(1, 40)), "nested too deeply", 14),
+    ("huge integer", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: " + b"9" * 5000 + b", sources: [report-a]}\n",
+     "number is too long", 6),
+    ("float figure", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: .inf, sources: [report-a]}\n", "not a whole number", 6),
+    ("boolean figure", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: true, sources: [report-a]}\n", "not a whole number", 6),
+    ("figure as list", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: [1], sources: [report-a]}\n", "not a whole number", 6),
+    ("mapping where text belongs", "a.yml", b"name: {a: b}\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
+     "expected text", 1),
+    ("list where mapping belongs", "a.yml", VALID + b"period: [2020]\n", "set of 'field: value' lines", 5),
+    ("text where list belongs", "a.yml", b"name: x\nsummary: s\ncrime_areas: human-trafficking\nsources: [report-a]\n",
+     "expected a list", 3),
+    ("reference escaping the folder", "a.yml", VALID.replace(b"[report-a]", b'["../../etc/passwd"]'), "not a valid id", 4),
+    ("absolute path as reference", "a.yml", VALID + b"related: [/etc/passwd]\n", "not a valid id", 5),
+    ("Windows path as reference", "a.yml", VALID + b'related: ["..\\\\..\\\\boot.ini"]\n', "not a valid id", 5),
+    ("upper-case file name", "Bad.yml", VALID, "not a valid id", 1),
+    ("space in file name", "a b.yml", VALID, "not a valid id", 1),
+    ("Cyrillic look-alike", "\u043eperation.yml", VALID, "not a valid id", 1),
+    ("fullwidth look-alike", "\uff4fp.yml", VALID, "not a valid id", 1),
+    ("dot-dot file", "..yml", VALID, "must not start with a dot", 1),
+    ("Windows reserved name", "con.yml", VALID, "reserved", 1),
+    ("Windows reserved name 2", "lpt1.yml", VALID, "reserved", 1),
+    ("id clashing with index page", "index.yml", VALID, "reserved", 1),
+    ("wrong extension", "a.yaml", VALID, "only .yml files", 1),
+    ("javascript: website", "a.yml", VALID, "", 0),  # placeholder replaced below by an agency case
+    ("control characters", "a.yml", b"name: \x1b[31mred\n", "control character (#x1b)", 1),
+    ("very long line of text", "a.yml", b"name: " + b"x" * 900_000 + b"\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
+     "at most 300 are allowed" if False else "characters long", 1),
+]
+CORPUS = [c for c in CORPUS if c[0] != "javascript: website"]
+AGENCY_CORPUS = [
+    ("javascript: website", "a.yml", b"name: A\nkind: unit\nwebsite: 'javascript:alert(1)'\nsummary: s\nsources: [report-a]\n",
+     "not a web address", 3),
+    ("data: website", "a.yml", b"name: A\nkind: unit\nwebsite: 'data:text/html,x'\nsummary: s\nsources: [report-a]\n",
+     "not a web address", 3),
+    ("entity-encoded scheme", "a.yml", b"name: A\nkind: unit\nwebsite: 'java&#115;cript:x'\nsummary: s\nsources: [report-a]\n",
+     "not a web address", 3),
+]
+
+
+def _check_one(tmp_path: Path, folder: str, name: str, data: bytes) -> tuple[list[Problem], float, int]:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    (content / folder / name).write_bytes(data)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    try:
+        checker.check(content)
+        problems: list[Problem] = []
+    except ContentError as exc:
+        problems = exc.problems
+    elapsed = time.perf_counter() - start
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    return problems, elapsed, grown
+
+
+@pytest.mark.parametrize(("case", "name", "data", "expected", "line"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_bad_record_gets_one_clear_line(tmp_path, case, name, data, expected, line):
+    problems, elapsed, grown_kb = _check_one(tmp_path, "operations", name, data)
+    mine = [p for p in problems if p.file.endswith(f"operations/{name}")]
+    assert mine, f"{case}: no problem reported"
+    assert any(expected in p.message for p in mine), [p.text() for p in mine]
+    assert any(p.line == line for p in mine if expected in p.message), [p.text() for p in mine]
+    for p in mine:
+        assert "\n" not in p.text() and "Traceback" not in p.text()
+    assert elapsed < 2.0, f"{case} took {elapsed:.2f}s"
+    assert grown_kb < 300_000, f"{case} grew memory by {grown_kb} KB"
+
+
+@pytest.mark.parametrize(("case", "name", "data", "expected", "line"), AGENCY_CORPUS, ids=[c[0] for c in AGENCY_CORPUS])
+def test_bad_agency_gets_one_clear_line(tmp_path, case, name, data, expected, line):
+    problems, _, _ = _check_one(tmp_path, "agencies", name, data)
+    assert [(p.line, expected in p.message) for p in problems] == [(line, True)], [p.text() for p in problems]
+
+
+def test_corpus_is_large_enough():
+    assert len(CORPUS) + len(AGENCY_CORPUS) >= 40
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    problems, _, _ = _check_one(tmp_path, "operations", "bom.yml", b"\xef\xbb\xbf" + VALID)
+    assert problems == []
+
+
+def test_symlink_and_folder_are_refused(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    os.symlink("/etc/passwd", content / "operations" / "link.yml")
+    (content / "operations" / "dir.yml").mkdir()
+    with pytest.raises(ContentError) as caught:
+        checker.check(content)
+    assert sorted(p.file.rsplit("/", 1)[1] for p in caught.value.problems) == ["dir.yml", "link.yml"]
+    assert all("plain files" in p.message for p in caught.value.problems)
+
+
+def test_check_never_prints_a_traceback(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    for i, (_, _name, data, _, _) in enumerate(CORPUS[:20]):
+        (content / "operations" / f"case-{i}.yml").write_bytes(data)
+    result = subprocess.run([".venv/bin/python", "-m", "generator", "check", "--content", str(content)],
+                            capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1].endswith("Fix them and run the check again.")
+
+
+# Random and mutated records: the only outcomes are "valid" or a well-formed list of problems.
+_BASE = yaml.safe_load((MINI / "operations" / "op-one.yml").read_text("utf-8"))
+_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**20), st.floats(allow_nan=True), st.text(max_size=40)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@st.composite
+def _mutated(draw) -> bytes:
+    record = dict(_BASE)
+    for _ in range(draw(st.integers(1, 4))):
+        action = draw(st.sampled_from(["drop", "set", "rename", "text"]))
+        keys = sorted(record) or ["name"]
+        key = draw(st.sampled_from(keys))
+        if action == "drop":
+            record.pop(key, None)
+        elif action == "set":
+            record[key] = draw(_values)
+        elif action == "rename":
+            record[draw(st.text(max_size=12))] = record.pop(key, None)
+    if draw(st.booleans()):
+        return draw(st.binary(max_size=300))
+    text = yaml.safe_dump(record, allow_unicode=True)
+    if draw(st.booleans()):
+        cut = draw(st.integers(0, len(text)))
+        text = text[:cut] + draw(st.text(max_size=20)) + text[cut:]
+    return text.encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=_mutated())
+def test_random_records_are_valid_or_well_formed_problems(tmp_path_factory, data):
+    content = tmp_path_factory.mktemp("fuzz") / "content"
+    shutil.copytree(MINI, content)
+    (content / "operations" / "op-one.yml").write_bytes(data)
+    try:
+        checker.check(content)
+    except ContentError as exc:
+        assert exc.problems
+        for p in exc.problems:
+            assert isinstance(p.file, str) and p.file.endswith(".yml")
+            assert p.line >= 1 and p.column >= 1
+            assert p.message and "Traceback" not in p.message and "\n" not in p.text()
+
+
+def test_build_never_writes_into_content(mini_content, tmp_path):
+    before = {p: p.read_bytes() for p in mini_content.rglob("*") if p.is_file()}
+    build.build(mini_content, tmp_path / "docs", with_history=False)
+    assert {p: p.read_bytes() for p in mini_content.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.e2e
+def test_interrupted_build_leaves_the_previous_site(tmp_path):
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    mkdocs = Path(".venv/bin/mkdocs").resolve()
+    process = subprocess.Popen([str(mkdocs), "build", "--site-dir", str(site)], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={"PATH": "/usr/bin:/bin"})
+    # Stop it once it is writing pages: the new site is being built beside the old one.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (tmp_path / "site.building").exists():
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert build_site(project, site).returncode == 0  # and the next build recovers

@@ -1,0 +1,112 @@
+"""A site built from records full of injection attempts: in chromium, no script runs and no
+javascript: link exists."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import MINI, build_site, make_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+CHROMIUM = "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    "<img src=x onerror=\"window.__pwned=1\">",
+    "<svg onload=\"window.__pwned=1\"></svg>",
+    "<iframe src=\"javascript:parent.__pwned=1\"></iframe>",
+    "[click](javascript:window.__pwned=1)",
+    "[click](java&#115;cript:window.__pwned=1)",
+    "[click](JaVaScRiPt:window.__pwned=1)",
+    "<a href=\"javascript:window.__pwned=1\">x</a>",
+    "{: onclick=\"window.__pwned=1\" }",
+    "{{ config }} {% include 'x' %}",
+    "</script><script>window.__pwned=1</script>",
+    "</title><script>window.__pwned=1</script>",
+    "\"><script>window.__pwned=1</script>",
+    "<div>\n\n<b onmouseover=\"window.__pwned=1\">raw html block</b>\n\n</div>",
+]
+TEXT_FIELDS = {"name", "summary", "notes", "note", "title", "publisher", "author", "text", "as_reported", "countries_note"}
+
+
+def _poison(content: Path) -> None:
+    """Each text field gets the next payload in turn (short fields hold at most 300 characters)."""
+    counter = iter(range(10**6))
+    for path in sorted(content.rglob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+
+        def walk(node, key=None):
+            if isinstance(node, dict):
+                return {k: walk(v, k) for k, v in node.items()}
+            if isinstance(node, list):
+                return [walk(v, key) for v in node]
+            if isinstance(node, str) and key in TEXT_FIELDS:
+                long = key in {"summary", "notes", "text"}
+                return node + " " + (" ".join(PAYLOADS) if long else PAYLOADS[next(counter) % len(PAYLOADS)])
+            return node
+
+        data = walk(data)
+        if "aliases" in data:
+            data["aliases"] = [*data["aliases"], "<script>window.__pwned=1</script>"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, request) -> str:
+    tmp = tmp_path_factory.mktemp("hostile")
+    content = tmp / "content"
+    shutil.copytree(MINI, content)
+    _poison(content)
+    project = make_project(tmp, content)
+    site = tmp / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    request.addfinalizer(httpd.shutdown)
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", pages
+
+
+def test_no_script_runs_and_no_javascript_link_exists(hostile_site):
+    base, pages = hostile_site
+    assert len(pages) > 15
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                                     "--disable-background-networking", "--disable-sync"])
+        context = browser.new_context()
+        dialogs: list[str] = []
+        outside: list[str] = []
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                      else (outside.append(route.request.url), route.abort()))
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in pages:
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate("() => window.__pwned === undefined"), path
+            bad_links = page.evaluate("""() => [...document.querySelectorAll('[href],[src],[action],[formaction]')]
+                .map(e => (e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action') || '')
+                .replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase())
+                .filter(v => v.startsWith('javascript:') || v.startsWith('data:text/html') || v.startsWith('vbscript:'))""")
+            assert bad_links == [], (path, bad_links)
+            handlers = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
+                [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))""")
+            assert handlers == [], (path, handlers)
+            assert page.locator("iframe").count() == 0, path
+        browser.close()
+    assert dialogs == []
+    assert outside == []
