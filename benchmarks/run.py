@@ -1,0 +1,342 @@
+"""Benchmark: synthesise N operations of valid content, then time the generator, MkDocs and rebuilds.
+
+    .venv/bin/python benchmarks/run.py --sizes 1000 10000 --repeat 3
+    .venv/bin/python benchmarks/run.py --quick            # tiny run, seconds
+    .venv/bin/python benchmarks/run.py --sizes 1000 --serve   # also edit-to-preview with mkdocs serve
+
+Times are medians of --repeat runs, in seconds; ratios are taken within the same run.
+Peak memory is the maximum resident set of the measured process (or process tree).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from pathlib import Path
+
+import pycountry
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import vocab  # noqa: E402
+
+WORDS = (
+    "police forces in several countries coordinated raids against networks that exploited children online and "
+    "trafficked people across borders while prosecutors filed cases and officials announced the results of the "
+    "operation with partners from international organisations and civil society groups who supported victims"
+).split()
+QUALIFIERS = list(vocab.QUALIFIERS)
+METRICS = list(vocab.METRICS)
+
+
+def _text(rnd: random.Random, low: int, high: int) -> str:
+    target = rnd.randint(low, high)
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < target:
+        words.append(rnd.choice(WORDS))
+    return " ".join(words).capitalize() + "."
+
+
+def _date(rnd: random.Random) -> str:
+    year = rnd.randint(2005, 2024)
+    shape = rnd.random()
+    if shape < 0.2:
+        return str(year)
+    if shape < 0.5:
+        return f"{year}-{rnd.randint(1, 12):02d}"
+    if shape < 0.55:
+        return f"XXXX-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+    return f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+
+
+def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
+    """Write valid content for ``n`` operations into ``out``; return the record counts."""
+    rnd = random.Random(seed)
+    codes = sorted(c.alpha_2.lower() for c in pycountry.countries)
+    for folder in ("operations", "agencies", "sources", "pages"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    for page in (ROOT / "content" / "pages").glob("*.md"):
+        shutil.copy2(page, out / "pages" / page.name)
+    n_sources = max(2, n * 3 // 2)
+    n_agencies = max(2, n // 5)
+    for i in range(n_sources):
+        record = {"title": _text(rnd, 40, 90).rstrip("."), "kind": rnd.choice(list(vocab.SOURCE_KINDS)), "language": "en"}
+        if rnd.random() < 0.5:
+            record["url"] = f"https://example.org/reports/{i}"
+            record["published"] = _date(rnd).replace("XXXX", "2020")
+        (out / "sources" / f"source-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
+    for i in range(n_agencies):
+        record = {"name": f"Agency {i} " + _text(rnd, 10, 30).rstrip("."), "kind": rnd.choice(list(vocab.AGENCY_KINDS)),
+                  "summary": _text(rnd, 150, 400), "sources": [f"source-{rnd.randrange(n_sources)}"]}
+        if record["kind"] != "intergovernmental-organisation":
+            record["country"] = codes[i % len(codes)]
+        if i >= 10 and rnd.random() < 0.2:
+            record["kind"], record["parent"] = "unit", f"agency-{rnd.randrange(10)}"
+        (out / "agencies" / f"agency-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
+    for i in range(n):
+        cites = [f"source-{(i * 3 // 2 + k) % n_sources}" for k in range(rnd.randint(1, 2))]
+        record: dict = {
+            "name": f"Operation {i} " + _text(rnd, 10, 40).rstrip("."),
+            "kind": rnd.choice(list(vocab.OPERATION_KINDS)),
+            "summary": _text(rnd, 300, 800),
+            "crime_areas": rnd.sample(list(vocab.CRIME_AREAS), rnd.randint(1, 3)),
+            "period": {"start": _date(rnd), "sources": cites[:1]},
+            "agencies": [{"agency": f"agency-{a}", "role": rnd.choice(list(vocab.AGENCY_ROLES))}
+                         for a in sorted({rnd.randrange(n_agencies) for _ in range(rnd.randint(1, 5))})],
+            # Every ISO country is used: operation i always includes country i mod 249.
+            "countries": [{"country": c, "role": rnd.choice(list(vocab.COUNTRY_ROLES))}
+                          for c in sorted({codes[i % len(codes)], *rnd.sample(codes, rnd.randint(1, 7))})],
+            "outcomes": [],
+            "events": [{"date": _date(rnd), "text": _text(rnd, 40, 160), "sources": cites[:1]} for _ in range(rnd.randint(1, 4))],
+            "sources": cites,
+        }
+        for metric in rnd.sample(METRICS, rnd.randint(2, 6)):
+            if rnd.random() < 0.1:
+                record["outcomes"].append({"metric": metric, "as_reported": "dozens", "sources": cites[:1]})
+            else:
+                record["outcomes"].append({"metric": metric, "value": rnd.randint(1, 5000), "qualifier": rnd.choice(QUALIFIERS),
+                                           "sources": cites[:1]})
+        if i > 0 and rnd.random() < 0.2:
+            record["related"] = [f"operation-{rnd.randrange(i)}"]
+        (out / "operations" / f"operation-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
+    return {"operations": n, "agencies": n_agencies, "sources": n_sources}
+
+
+def _project(work: Path, content: Path) -> Path:
+    project = work / "project"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir()
+    for name in ("mkdocs.yml", "generator", "overrides"):
+        src = ROOT / name
+        (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
+         else shutil.copy2(src, project / name))
+    (project / "docs").mkdir()
+    (project / "content").symlink_to(content)
+    return project
+
+
+def _timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall time, peak RSS of the child process tree (KB), and output of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before), result.stdout + result.stderr
+
+
+_GENERATOR_PROBE = textwrap.dedent("""
+    import json, resource, sys, time
+    sys.path.insert(0, sys.argv[3])
+    from generator import build
+    from pathlib import Path
+    start = time.perf_counter()
+    result = build.build(Path(sys.argv[1]), Path(sys.argv[2]), with_history=False, site_url=sys.argv[4])
+    total = time.perf_counter() - start
+    print(json.dumps({"timings": result.timings, "total": total, "pages": result.pages,
+                      "written": len(result.report.written), "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+""")
+
+_FLOOR_PROBE = textwrap.dedent("""
+    import json, sys, time, yaml
+    from pathlib import Path
+    import jinja2
+    content, out = Path(sys.argv[1]), Path(sys.argv[2])
+    records = {k: {p.stem: yaml.load(p.read_text(), Loader=yaml.CSafeLoader) for p in (content / k).glob("*.yml")}
+               for k in ("operations", "agencies", "sources")}
+    env = jinja2.Environment(autoescape=True)
+    tpl = env.from_string("---\\ntitle: {{ r.name or r.title }}\\n---\\n\\n# {{ r.name or r.title }}\\n\\n{{ r.summary }}\\n"
+        "{% for k, v in r.items() %}<p>{{ k }}: {{ v }}</p>\\n{% endfor %}")
+    start = time.perf_counter()
+    pages = {f"{k}/{rid}.md": tpl.render(r=r) for k, table in records.items() for rid, r in table.items()}
+    render = time.perf_counter() - start
+    start = time.perf_counter()
+    for rel, text in pages.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    write = time.perf_counter() - start
+    print(json.dumps({"render": render, "write": write, "pages": len(pages)}))
+""")
+
+
+def _python(code: str, *args: str) -> dict:
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_to_preview(project: Path, dirty: bool, timeout: float = 600) -> float | None:
+    """Seconds from saving an edit to one record until `mkdocs serve` serves the new text."""
+    port = _free_port()
+    cmd = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
+    if dirty:
+        cmd.append("--dirty")
+    server = subprocess.Popen(cmd, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}/operations-watch/operations/operation-0.html"
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:  # wait for the first full build
+            try:
+                urllib.request.urlopen(base, timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            return None
+        record = project / "content" / "operations" / "operation-0.yml"
+        marker = f"Edited at {time.time():.0f}"
+        data = yaml.safe_load(record.read_text("utf-8"))
+        data["summary"] = marker + " " + data["summary"]
+        start = time.perf_counter()
+        record.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+        while time.perf_counter() - start < timeout:
+            try:
+                if marker in urllib.request.urlopen(base, timeout=5).read().decode("utf-8", "replace"):
+                    return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.1)
+        return None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
+    content = work / f"content-{n}"
+    counts = synthesise(n, content)
+    row: dict = {"operations": n, **{f"{k}_records": v for k, v in counts.items()}}
+
+    gen_runs = []
+    for _ in range(repeat):
+        out = work / "gen-out"
+        shutil.rmtree(out, ignore_errors=True)
+        gen_runs.append(_python(_GENERATOR_PROBE, str(content), str(out), str(ROOT), ""))
+    row["pages"] = gen_runs[0]["pages"]
+    for step in ("load+validate", "link", "render", "write"):
+        row[f"gen_{step}_s"] = statistics.median(r["timings"][step] for r in gen_runs)
+    row["gen_total_s"] = statistics.median(r["total"] for r in gen_runs)
+    row["gen_peak_mb"] = max(r["rss_kb"] for r in gen_runs) / 1024
+
+    floor_runs = []
+    for _ in range(repeat):
+        out = work / "floor-out"
+        shutil.rmtree(out, ignore_errors=True)
+        floor_runs.append(_python(_FLOOR_PROBE, str(content), str(out)))
+    row["floor_render+write_s"] = statistics.median(r["render"] + r["write"] for r in floor_runs)
+    row["gen_vs_floor"] = row["gen_total_s"] / row["floor_render+write_s"]
+
+    project = _project(work, content)
+    site = work / "site"
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    full = []
+    for _ in range(repeat):
+        shutil.rmtree(project / "docs")
+        (project / "docs").mkdir()
+        full.append(_timed([mkdocs, "build", "--site-dir", str(site)], project))
+    row["mkdocs_full_s"] = statistics.median(t for t, _, _ in full)
+    row["mkdocs_full_peak_mb"] = max(m for _, m, _ in full) / 1024
+
+    # MkDocs alone on the already generated Markdown: the same config without the hook.
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
+    config.pop("hooks", None)
+    (project / "mkdocs-nohook.yml").write_text(yaml.safe_dump(config), "utf-8")
+    alone = [_timed([mkdocs, "build", "-f", "mkdocs-nohook.yml", "--site-dir", str(work / "site-nohook")], project)
+             for _ in range(repeat)]
+    row["mkdocs_alone_s"] = statistics.median(t for t, _, _ in alone)
+    row["full_vs_alone"] = row["mkdocs_full_s"] / row["mkdocs_alone_s"]
+
+    # Rebuilds as the hook runs them: same content path (edit links) and site address (feed).
+    out, hooked = project / "docs", str(project / "content")
+    site_url = config.get("site_url", "")
+    noop = [_python(_GENERATOR_PROBE, hooked, str(out), str(ROOT), site_url) for _ in range(repeat)]
+    row["noop_rebuild_s"] = statistics.median(r["total"] for r in noop)
+    row["noop_files_rewritten"] = max(r["written"] for r in noop)
+    record = content / "operations" / "operation-0.yml"
+    original = record.read_text("utf-8")
+    data = yaml.safe_load(original)
+    data["summary"] = "Edited. " + data["summary"]
+    record.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    edit = _python(_GENERATOR_PROBE, hooked, str(out), str(ROOT), site_url)
+    record.write_text(original, "utf-8")
+    _python(_GENERATOR_PROBE, hooked, str(out), str(ROOT), site_url)  # back to the built state
+    row["edit_rebuild_s"] = edit["total"]
+    row["edit_files_rewritten"] = edit["written"]
+
+    html = list((site / "operations").glob("operation-*.html"))
+    row["site_total_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
+    row["avg_operation_page_kb"] = statistics.mean(p.stat().st_size for p in html) / 1024
+    records_html = [p for k in ("operations", "agencies", "countries", "sources") for p in (site / k).glob("*.html")
+                    if p.name != "index.html"]
+    row["avg_record_page_kb"] = statistics.mean(p.stat().st_size for p in records_html) / 1024
+    index = site / "search" / "search_index.json"
+    row["search_index_kb_per_page"] = index.stat().st_size / 1024 / max(1, row["pages"])
+    if serve:
+        row["edit_to_preview_s"] = edit_to_preview(project, dirty=False)
+        row["edit_to_preview_dirty_s"] = edit_to_preview(project, dirty=True)
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    lines = ["| measure | " + " | ".join(f"{r['operations']:,} ops" for r in rows) + " |",
+             "| --- | " + " | ".join("---:" for _ in rows) + " |"]
+    for key in keys:
+        if key == "operations":
+            continue
+        cells = []
+        for row in rows:
+            value = row.get(key)
+            cells.append("n/a" if value is None else f"{value:,.2f}" if isinstance(value, float) else f"{value:,}")
+        lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="numbers of operations")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measure (the median is shown)")
+    parser.add_argument("--quick", action="store_true", help="one tiny run (20 operations), for a smoke test")
+    parser.add_argument("--serve", action="store_true", help="also measure edit-to-preview with mkdocs serve")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    sizes, repeat = ([20], 1) if args.quick else (args.sizes, args.repeat)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
+    rows = []
+    for n in sizes:
+        print(f"measuring {n:,} operations in {work} ...", file=sys.stderr, flush=True)
+        rows.append(measure(n, repeat, work / str(n), args.serve))
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), "utf-8")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
