@@ -33,11 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import vocab  # noqa: E402
 
-WORDS = (
-    "police forces in several countries coordinated raids against networks that exploited children online and "
-    "trafficked people across borders while prosecutors filed cases and officials announced the results of the "
-    "operation with partners from international organisations and civil society groups who supported victims"
-).split()
+WORDS = ["police", "forces", "in", "several", "countries", "coordinated", "raids", "against", "networks", "that", "exploited", "children", "online", "and", "trafficked", "people", "across", "borders", "while", "prosecutors", "filed", "cases", "and", "officials", "announced", "the", "results", "of", "the", "operation", "with", "partners", "from", "international", "organisations", "and", "civil", "society", "groups", "who", "supported", "victims"]
 QUALIFIERS = list(vocab.QUALIFIERS)
 METRICS = list(vocab.METRICS)
 
