@@ -64,7 +64,12 @@ def on_pre_build(config) -> None:
     try:
         result = generator_build.build(_content_dir(config), Path(config.docs_dir), site_url=config.site_url or "")
     except ContentError as exc:
-        raise Abort("The records have problems:\n" + format_all(exc.problems)) from None
+        message = "The records have problems:\n" + format_all(exc.problems)
+        if _state["command"] == "serve":
+            # MkDocs' live-reload loop prints a traceback for any exception but SystemExit, whose
+            # message it prints as is and then keeps serving the last good build.
+            raise SystemExit(message) from None
+        raise Abort(message) from None
     report = result.report
     log.info(
         "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
