@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,12 +50,17 @@ class ContentError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the content")
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
 def field_path(loc: Iterable[str | int]) -> str:
-    """``('outcomes', 2, 'qualifier')`` → ``outcomes[2].qualifier``."""
+    """``('outcomes', 2, 'qualifier')`` → ``outcomes[2].qualifier``; odd keys are quoted."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _PLAIN_KEY.match(str(part)):
+            out += f"[{json.dumps(str(part), ensure_ascii=True)}]"  # a key with spaces, newlines or symbols
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -81,7 +81,7 @@ def _model_in(annotation: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) or not value.isprintable() else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…'"
 
 

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
+MAX_LIST = 1_000
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -119,6 +120,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_STD}seq":
                 raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
+            if len(node.value) > MAX_LIST:
+                # Refuse before building anything: a huge list costs time at every later step.
+                raise self.fail(node, f"this list has {len(node.value):,} items; records hold at most {MAX_LIST:,} per list")
             items = []
             for item in node.value:
                 if id(item) in self.seen:
