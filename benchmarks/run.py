@@ -121,7 +121,7 @@ def _project(work: Path, content: Path) -> Path:
         (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
          else shutil.copy2(src, project / name))
     (project / "docs").mkdir()
-    (project / "content").symlink_to(content)
+    shutil.copytree(content, project / "content")  # a real folder, so that `mkdocs serve` can watch it
     return project
 
 
@@ -186,7 +186,7 @@ def _free_port() -> int:
 def edit_to_preview(project: Path, dirty: bool, timeout: float = 600) -> float | None:
     """Seconds from saving an edit to one record until `mkdocs serve` serves the new text."""
     port = _free_port()
-    cmd = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
+    cmd = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     if dirty:
         cmd.append("--dirty")
     server = subprocess.Popen(cmd, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -271,7 +271,7 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
     noop = [_python(_GENERATOR_PROBE, hooked, str(out), str(ROOT), site_url) for _ in range(repeat)]
     row["noop_rebuild_s"] = statistics.median(r["total"] for r in noop)
     row["noop_files_rewritten"] = max(r["written"] for r in noop)
-    record = content / "operations" / "operation-0.yml"
+    record = project / "content" / "operations" / "operation-0.yml"
     original = record.read_text("utf-8")
     data = yaml.safe_load(original)
     data["summary"] = "Edited. " + data["summary"]

@@ -32,7 +32,7 @@ def atom(site: Site, site_url: str = "") -> str:
         if announced and announced.first_day():
             updated = announced.first_day().isoformat()
         else:
-            updated = site.last_changed.get(c.documents[("operations", oid)].path)
+            updated = site.last_changed.get(c.documents[("operations", oid)].source)
         if updated:
             entries.append((updated, oid))
     entries.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)

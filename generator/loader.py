@@ -31,8 +31,10 @@ class Document:
     id: str
     """The file name without .yml."""
     path: str
-    """Path as shown to contributors, e.g. content/operations/x.yml."""
+    """Path as shown to contributors (relative to the working folder), e.g. content/operations/x.yml."""
     data: Any
+    source: str = ""
+    """Path from the folder that holds content/, whatever the working folder: the edit-link target."""
     text: str = field(repr=False, default="")
     _root: yaml.Node | None = field(repr=False, default=None)
 
@@ -50,6 +52,8 @@ class Page:
     name: str
     path: str
     text: str
+    source: str = ""
+    """Path from the folder that holds content/, e.g. content/pages/about.md: the edit-link target."""
 
 
 @dataclass
@@ -75,13 +79,14 @@ def load(content: Path) -> Loaded:
     if not content.is_dir():
         out.problems.append(Problem(display_path(content), 1, 1, "", "the content folder does not exist"))
         return out
+    top = content.resolve().name  # edit links name files from the folder that holds content/
     for kind in models.KINDS:
         folder = content / kind
         if not folder.is_dir():
             continue
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out)
+            _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}")
     pages = content / "pages"
     if pages.is_dir():
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
@@ -98,7 +103,7 @@ def load(content: Path) -> Loaded:
             except UnicodeDecodeError:
                 out.problems.append(Problem(shown, 1, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding"))
                 continue
-            out.pages.append(Page(entry.name[:-3], shown, text))
+            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
     return out
 
 
@@ -119,7 +124,7 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
     return None
 
 
-def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded) -> None:
+def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
     if entry.name.startswith("."):
         if entry.name.endswith(".yml"):  # a hidden record would be silently skipped: say so
             out.problems.append(Problem(shown, 1, 1, "", "record file names must not start with a dot"))
@@ -137,4 +142,4 @@ def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loa
     except yamlread.YamlError as exc:
         out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
         return
-    out.documents.append(Document(kind, stem, shown, data, text))
+    out.documents.append(Document(kind, stem, shown, data, source, text))

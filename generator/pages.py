@@ -15,7 +15,7 @@ from .render import jsonld, plain, render_page
 
 def _edit(site: Site, kind: str, rid: str) -> str:
     """The record file a page is made from: the "edit this page" target."""
-    return site.catalog.documents[(kind, rid)].path
+    return site.catalog.documents[(kind, rid)].source
 
 
 def _meta(site: Site, title: str, description: str, about: dict | None, edit_path: str | None = None, **extra) -> dict:
@@ -155,7 +155,7 @@ def index_pages(site: Site) -> dict[str, str]:
         ),
     ]
     for path, template, title, description, values in specs:
-        home = next((p.path for p in c.pages if p.name == "home"), None)
+        home = next((p.source for p in c.pages if p.name == "home"), None)
         meta = _meta(site, title, description, None, home if path == "index.md" else None)
         out[path] = render_page(template, path, site, meta, **values)
     return out
@@ -194,7 +194,7 @@ def hand_written_pages(site: Site) -> dict[str, str]:
     for page in site.catalog.pages:
         if page.name == "home":
             continue
-        edit = "edit_path: " + json.dumps(page.path) + "\n"
+        edit = "edit_path: " + json.dumps(page.source) + "\n"
         if page.text.startswith("---\n"):
             out[f"{page.name}.md"] = "---\n" + edit + page.text[4:]
         else:

@@ -78,8 +78,8 @@ def test_operation_page_wording(mini_content):
 
 
 def test_front_matter_edit_path_description_and_jsonld(mini_content, monkeypatch):
-    monkeypatch.chdir(mini_content.parent)
-    site = _site(Path("content"))
+    monkeypatch.chdir(mini_content / "operations")  # edit links do not depend on the working folder
+    site = _site(mini_content)
     files = pages.all_files(site)
     op = _front(files["operations/op-one.md"])
     assert op["edit_path"] == "content/operations/op-one.yml"
