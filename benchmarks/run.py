@@ -33,7 +33,50 @@ sys.path.insert(0, str(ROOT))
 
 from generator import vocab  # noqa: E402
 
-WORDS = ["police", "forces", "in", "several", "countries", "coordinated", "raids", "against", "networks", "that", "exploited", "children", "online", "and", "trafficked", "people", "across", "borders", "while", "prosecutors", "filed", "cases", "and", "officials", "announced", "the", "results", "of", "the", "operation", "with", "partners", "from", "international", "organisations", "and", "civil", "society", "groups", "who", "supported", "victims"]
+WORDS = [
+    "police",
+    "forces",
+    "in",
+    "several",
+    "countries",
+    "coordinated",
+    "raids",
+    "against",
+    "networks",
+    "that",
+    "exploited",
+    "children",
+    "online",
+    "and",
+    "trafficked",
+    "people",
+    "across",
+    "borders",
+    "while",
+    "prosecutors",
+    "filed",
+    "cases",
+    "and",
+    "officials",
+    "announced",
+    "the",
+    "results",
+    "of",
+    "the",
+    "operation",
+    "with",
+    "partners",
+    "from",
+    "international",
+    "organisations",
+    "and",
+    "civil",
+    "society",
+    "groups",
+    "who",
+    "supported",
+    "victims",
+]
 QUALIFIERS = list(vocab.QUALIFIERS)
 METRICS = list(vocab.METRICS)
 
@@ -75,8 +118,12 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
             record["published"] = _date(rnd).replace("XXXX", "2020")
         (out / "sources" / f"source-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
     for i in range(n_agencies):
-        record = {"name": f"Agency {i} " + _text(rnd, 10, 30).rstrip("."), "kind": rnd.choice(list(vocab.AGENCY_KINDS)),
-                  "summary": _text(rnd, 150, 400), "sources": [f"source-{rnd.randrange(n_sources)}"]}
+        record = {
+            "name": f"Agency {i} " + _text(rnd, 10, 30).rstrip("."),
+            "kind": rnd.choice(list(vocab.AGENCY_KINDS)),
+            "summary": _text(rnd, 150, 400),
+            "sources": [f"source-{rnd.randrange(n_sources)}"],
+        }
         if record["kind"] != "intergovernmental-organisation":
             record["country"] = codes[i % len(codes)]
         if i >= 10 and rnd.random() < 0.2:
@@ -90,11 +137,15 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
             "summary": _text(rnd, 300, 800),
             "crime_areas": rnd.sample(list(vocab.CRIME_AREAS), rnd.randint(1, 3)),
             "period": {"start": _date(rnd), "sources": cites[:1]},
-            "agencies": [{"agency": f"agency-{a}", "role": rnd.choice(list(vocab.AGENCY_ROLES))}
-                         for a in sorted({rnd.randrange(n_agencies) for _ in range(rnd.randint(1, 5))})],
+            "agencies": [
+                {"agency": f"agency-{a}", "role": rnd.choice(list(vocab.AGENCY_ROLES))}
+                for a in sorted({rnd.randrange(n_agencies) for _ in range(rnd.randint(1, 5))})
+            ],
             # Every ISO country is used: operation i always includes country i mod 249.
-            "countries": [{"country": c, "role": rnd.choice(list(vocab.COUNTRY_ROLES))}
-                          for c in sorted({codes[i % len(codes)], *rnd.sample(codes, rnd.randint(1, 7))})],
+            "countries": [
+                {"country": c, "role": rnd.choice(list(vocab.COUNTRY_ROLES))}
+                for c in sorted({codes[i % len(codes)], *rnd.sample(codes, rnd.randint(1, 7))})
+            ],
             "outcomes": [],
             "events": [{"date": _date(rnd), "text": _text(rnd, 40, 160), "sources": cites[:1]} for _ in range(rnd.randint(1, 4))],
             "sources": cites,
@@ -103,8 +154,9 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
             if rnd.random() < 0.1:
                 record["outcomes"].append({"metric": metric, "as_reported": "dozens", "sources": cites[:1]})
             else:
-                record["outcomes"].append({"metric": metric, "value": rnd.randint(1, 5000), "qualifier": rnd.choice(QUALIFIERS),
-                                           "sources": cites[:1]})
+                record["outcomes"].append(
+                    {"metric": metric, "value": rnd.randint(1, 5000), "qualifier": rnd.choice(QUALIFIERS), "sources": cites[:1]}
+                )
         if i > 0 and rnd.random() < 0.2:
             record["related"] = [f"operation-{rnd.randrange(i)}"]
         (out / "operations" / f"operation-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
@@ -118,8 +170,11 @@ def _project(work: Path, content: Path) -> Path:
     project.mkdir()
     for name in ("mkdocs.yml", "generator", "overrides"):
         src = ROOT / name
-        (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
-         else shutil.copy2(src, project / name))
+        (
+            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+            if src.is_dir()
+            else shutil.copy2(src, project / name)
+        )
     (project / "docs").mkdir()
     shutil.copytree(content, project / "content")  # a real folder, so that `mkdocs serve` can watch it
     return project
@@ -129,7 +184,9 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
     """Wall time, peak RSS of the child process tree (KB), and output of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -189,8 +246,13 @@ def edit_to_preview(project: Path, dirty: bool, timeout: float = 600) -> float |
     cmd = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     if dirty:
         cmd.append("--dirty")
-    server = subprocess.Popen(cmd, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    server = subprocess.Popen(
+        cmd,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+    )
     base = f"http://127.0.0.1:{port}/operations-watch/operations/operation-0.html"
     try:
         deadline = time.monotonic() + timeout
@@ -260,8 +322,10 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
     config.pop("hooks", None)
     (project / "mkdocs-nohook.yml").write_text(yaml.safe_dump(config), "utf-8")
-    alone = [_timed([mkdocs, "build", "-f", "mkdocs-nohook.yml", "--site-dir", str(work / "site-nohook")], project)
-             for _ in range(repeat)]
+    alone = [
+        _timed([mkdocs, "build", "-f", "mkdocs-nohook.yml", "--site-dir", str(work / "site-nohook")], project)
+        for _ in range(repeat)
+    ]
     row["mkdocs_alone_s"] = statistics.median(t for t, _, _ in alone)
     row["full_vs_alone"] = row["mkdocs_full_s"] / row["mkdocs_alone_s"]
 
@@ -285,8 +349,9 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
     html = list((site / "operations").glob("operation-*.html"))
     row["site_total_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
     row["avg_operation_page_kb"] = statistics.mean(p.stat().st_size for p in html) / 1024
-    records_html = [p for k in ("operations", "agencies", "countries", "sources") for p in (site / k).glob("*.html")
-                    if p.name != "index.html"]
+    records_html = [
+        p for k in ("operations", "agencies", "countries", "sources") for p in (site / k).glob("*.html") if p.name != "index.html"
+    ]
     row["avg_record_page_kb"] = statistics.mean(p.stat().st_size for p in records_html) / 1024
     index = site / "search" / "search_index.json"
     row["search_index_kb_per_page"] = index.stat().st_size / 1024 / max(1, row["pages"])
@@ -298,8 +363,10 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
 
 def table(rows: list[dict]) -> str:
     keys = list(dict.fromkeys(k for row in rows for k in row))
-    lines = ["| measure | " + " | ".join(f"{r['operations']:,} ops" for r in rows) + " |",
-             "| --- | " + " | ".join("---:" for _ in rows) + " |"]
+    lines = [
+        "| measure | " + " | ".join(f"{r['operations']:,} ops" for r in rows) + " |",
+        "| --- | " + " | ".join("---:" for _ in rows) + " |",
+    ]
     for key in keys:
         if key == "operations":
             continue

@@ -42,12 +42,16 @@ def _parser() -> argparse.ArgumentParser:
 def _new(args: argparse.Namespace) -> int:
     kind = scaffold.KIND_WORDS[args.kind]
     if kind != "sources" and not args.source:
-        print(f"error: a new {args.kind} must cite a source: add --source <source id> "
-              "(add the source first with: python -m generator new source <id>)")
+        print(
+            f"error: a new {args.kind} must cite a source: add --source <source id> "
+            "(add the source first with: python -m generator new source <id>)"
+        )
         return 1
     if args.source and not (args.content / "sources" / f"{args.source}.yml").exists():
-        print(f"error: there is no source '{args.source}' in {args.content}/sources/; add it first with: "
-              f"python -m generator new source {args.source}")
+        print(
+            f"error: there is no source '{args.source}' in {args.content}/sources/; add it first with: "
+            f"python -m generator new source {args.source}"
+        )
         return 1
     try:
         path = scaffold.create(args.content, kind, args.id, args.source)

@@ -35,5 +35,5 @@ def last_changed(content: Path) -> dict[str, str]:
         if line.startswith("\x00"):
             current = line[1:]
         elif line and current and line.startswith(prefix):
-            dates.setdefault(line[len(prefix):], current)
+            dates.setdefault(line[len(prefix) :], current)
     return dates

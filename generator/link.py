@@ -64,7 +64,9 @@ class Site:
 
     def operation_entries(self, pairs: list[tuple[str, str]]) -> list[Entry]:
         """One timeline entry per operation (its latest known date and the role held), oldest first."""
-        entries = [Entry(self.op_date[oid], f"role: {vocab.AGENCY_ROLES.get(role, role).lower()}", oid, ()) for oid, role in pairs]
+        entries = [
+            Entry(self.op_date[oid], f"role: {vocab.AGENCY_ROLES.get(role, role).lower()}", oid, ()) for oid, role in pairs
+        ]
         return sorted(entries, key=_entry_order)
 
     def by_year(self, entries: list[Entry]) -> tuple[list[tuple[int, list[Entry]]], list[Entry]]:
@@ -141,6 +143,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     ops = catalog.operations
 
     site.op_date = {oid: key_date(op) for oid, op in ops.items()}
+
     # Newest first among operations with a known year; then those whose sources give a day or
     # month but no year (they cannot be placed in time); then those with no date at all.
     def known(o: str) -> bool:

@@ -177,14 +177,16 @@ def _world_map(site: Site) -> str:
         '<li><span class="ow-swatch c4"></span>10 or more</li></ul>'
     )
     # mapsvg escapes every label and address itself.
-    return Markup(legend + "\n") + Markup(mapsvg.world_map(
-        counts,
-        href=lambda code: f"countries/{code}.html",
-        label=label,
-        title="Countries that took part in the operations in the catalogue",
-        description="World map; each country that took part in at least one operation is shaded by the number of operations "
-        "and links to its page. The same information is in the list of countries.",
-    ))
+    return Markup(legend + "\n") + Markup(
+        mapsvg.world_map(
+            counts,
+            href=lambda code: f"countries/{code}.html",
+            label=label,
+            title="Countries that took part in the operations in the catalogue",
+            description="World map; each country that took part in at least one operation is shaded by the number of operations "
+            "and links to its page. The same information is in the list of countries.",
+        )
+    )
 
 
 def hand_written_pages(site: Site) -> dict[str, str]:

@@ -134,4 +134,3 @@ KIND_WORDS = {"operation": "operations", "agency": "agencies", "source": "source
 
 def _kind_words() -> list[str]:
     return list(KIND_WORDS)
-

@@ -69,7 +69,9 @@ def read(data: bytes) -> tuple[Any, str]:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise YamlError(line, col, f"the file contains a control character (#x{code:02x}) that records cannot hold; remove it") from None
+        raise YamlError(
+            line, col, f"the file contains a control character (#x{code:02x}) that records cannot hold; remove it"
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(1, 1, "YAML syntax error: " + " ".join(str(exc).split())) from None
     except RecursionError:

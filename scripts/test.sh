@@ -18,4 +18,5 @@ if command -v npm >/dev/null 2>&1 && [ ! -f "node_modules/axe-core/axe.min.js" ]
 fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check generator tests benchmarks
+.venv/bin/ruff format --check generator tests benchmarks
 .venv/bin/python -m pytest "$@"

@@ -25,7 +25,11 @@ def mini_content(tmp_path: Path) -> Path:
 def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """``python -m generator ARGS`` as a contributor runs it; returns the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
     )
 
@@ -34,7 +38,10 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """``mkdocs build`` of a project folder (mkdocs.yml, content/, overrides/) into ``site_dir``."""
     return subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env={"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
     )
 

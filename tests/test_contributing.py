@@ -12,8 +12,12 @@ from tests.conftest import ROOT, build_site, make_project, run_generator
 
 
 def test_new_writes_a_valid_commented_skeleton(mini_content):
-    for kind, extra in (("source", []), ("operation", ["--source", "report-a"]), ("agency", ["--source", "report-a"]),
-                        ("country", ["--source", "report-a"])):
+    for kind, extra in (
+        ("source", []),
+        ("operation", ["--source", "report-a"]),
+        ("agency", ["--source", "report-a"]),
+        ("country", ["--source", "report-a"]),
+    ):
         rid = "de" if kind == "country" else f"new-{kind}"
         result = run_generator("new", kind, rid, "--content", str(mini_content), *extra)
         assert result.returncode == 0, result.stdout
@@ -90,9 +94,16 @@ def test_last_changed_outside_git_is_empty(tmp_path, mini_content):
 
 
 def test_last_changed_from_git(tmp_path, mini_content, monkeypatch):
-    env = {"GIT_AUTHOR_DATE": "2024-03-05T10:00:00Z", "GIT_COMMITTER_DATE": "2024-03-05T10:00:00Z",
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {
+        "GIT_AUTHOR_DATE": "2024-03-05T10:00:00Z",
+        "GIT_COMMITTER_DATE": "2024-03-05T10:00:00Z",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "records"]):
         subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True)
     monkeypatch.chdir(mini_content / "agencies")  # keys do not depend on the working folder

@@ -30,7 +30,9 @@ def test_date_words_keep_the_precision(text, words, precision):
     assert date.precision == precision
 
 
-@pytest.mark.parametrize("text", ["23/05/2025", "2021-13", "2021-02-30", "2019-02-29", "XXXX", "21-05-01", "2020-5-1", "May 2020", "1850"])
+@pytest.mark.parametrize(
+    "text", ["23/05/2025", "2021-13", "2021-02-30", "2019-02-29", "XXXX", "21-05-01", "2020-5-1", "May 2020", "1850"]
+)
 def test_invalid_dates_are_refused_with_a_reason(text):
     with pytest.raises(ValueError) as caught:
         dates.parse(text)

@@ -40,7 +40,13 @@ CORPUS: list[tuple[str, str, bytes, str, int]] = [
     ("a list, not a mapping", "a.yml", b"- name: x\n", "holds a list", 1),
     ("a bare word", "a.yml", b"hello\n", "holds 'hello'", 1),
     ("duplicate key", "a.yml", VALID + b"name: y\n", "'name' appears twice", 5),
-    ("duplicate nested key", "a.yml", VALID + b"period: {start: '2020', start: '2021', sources: [report-a]}\n", "'start' appears twice", 5),
+    (
+        "duplicate nested key",
+        "a.yml",
+        VALID + b"period: {start: '2020', start: '2021', sources: [report-a]}\n",
+        "'start' appears twice",
+        5,
+    ),
     ("billion laughs", "a.yml", LAUGHS, "anchors and aliases", 2),
     ("anchor reused", "a.yml", VALID + b"aliases: &x [a]\nplaces: *x\n", "anchors and aliases", 6),
     ("merge key", "a.yml", b"base: &b {name: x}\n<<: *b\n", "merge keys", 2),
@@ -52,16 +58,49 @@ CORPUS: list[tuple[str, str, bytes, str, int]] = [
     ("900-item list", "a.yml", VALID + b"aliases:\n" + b"- a\n" * 900, "at most 20 are allowed", 5),
     ("10,000 levels of nesting", "a.yml", b"name: " + b"[" * 10_000 + b"]" * 10_000 + b"\n", "nested too deeply", 1),
     ("deep mappings", "a.yml", b"a:\n" + b"".join(b"  " * i + b"b:\n" for i in range(1, 40)), "nested too deeply", 14),
-    ("huge integer", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: " + b"9" * 5000 + b", sources: [report-a]}\n",
-     "number is too long", 6),
-    ("float figure", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: .inf, sources: [report-a]}\n", "not a whole number", 6),
-    ("boolean figure", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: true, sources: [report-a]}\n", "not a whole number", 6),
-    ("figure as list", "a.yml", VALID + b"outcomes:\n  - {metric: arrests, value: [1], sources: [report-a]}\n", "not a whole number", 6),
-    ("mapping where text belongs", "a.yml", b"name: {a: b}\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
-     "expected text", 1),
+    (
+        "huge integer",
+        "a.yml",
+        VALID + b"outcomes:\n  - {metric: arrests, value: " + b"9" * 5000 + b", sources: [report-a]}\n",
+        "number is too long",
+        6,
+    ),
+    (
+        "float figure",
+        "a.yml",
+        VALID + b"outcomes:\n  - {metric: arrests, value: .inf, sources: [report-a]}\n",
+        "not a whole number",
+        6,
+    ),
+    (
+        "boolean figure",
+        "a.yml",
+        VALID + b"outcomes:\n  - {metric: arrests, value: true, sources: [report-a]}\n",
+        "not a whole number",
+        6,
+    ),
+    (
+        "figure as list",
+        "a.yml",
+        VALID + b"outcomes:\n  - {metric: arrests, value: [1], sources: [report-a]}\n",
+        "not a whole number",
+        6,
+    ),
+    (
+        "mapping where text belongs",
+        "a.yml",
+        b"name: {a: b}\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
+        "expected text",
+        1,
+    ),
     ("list where mapping belongs", "a.yml", VALID + b"period: [2020]\n", "set of 'field: value' lines", 5),
-    ("text where list belongs", "a.yml", b"name: x\nsummary: s\ncrime_areas: human-trafficking\nsources: [report-a]\n",
-     "expected a list", 3),
+    (
+        "text where list belongs",
+        "a.yml",
+        b"name: x\nsummary: s\ncrime_areas: human-trafficking\nsources: [report-a]\n",
+        "expected a list",
+        3,
+    ),
     ("reference escaping the folder", "a.yml", VALID.replace(b"[report-a]", b'["../../etc/passwd"]'), "not a valid id", 4),
     ("absolute path as reference", "a.yml", VALID + b"related: [/etc/passwd]\n", "not a valid id", 5),
     ("Windows path as reference", "a.yml", VALID + b'related: ["..\\\\..\\\\boot.ini"]\n', "not a valid id", 5),
@@ -76,17 +115,37 @@ CORPUS: list[tuple[str, str, bytes, str, int]] = [
     ("wrong extension", "a.yaml", VALID, "only .yml files", 1),
     ("javascript: website", "a.yml", VALID, "", 0),  # placeholder replaced below by an agency case
     ("control characters", "a.yml", b"name: \x1b[31mred\n", "control character (#x1b)", 1),
-    ("very long line of text", "a.yml", b"name: " + b"x" * 900_000 + b"\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
-     "at most 300 are allowed" if False else "characters long", 1),
+    (
+        "very long line of text",
+        "a.yml",
+        b"name: " + b"x" * 900_000 + b"\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
+        "at most 300 are allowed" if False else "characters long",
+        1,
+    ),
 ]
 CORPUS = [c for c in CORPUS if c[0] != "javascript: website"]
 AGENCY_CORPUS = [
-    ("javascript: website", "a.yml", b"name: A\nkind: unit\nwebsite: 'javascript:alert(1)'\nsummary: s\nsources: [report-a]\n",
-     "not a web address", 3),
-    ("data: website", "a.yml", b"name: A\nkind: unit\nwebsite: 'data:text/html,x'\nsummary: s\nsources: [report-a]\n",
-     "not a web address", 3),
-    ("entity-encoded scheme", "a.yml", b"name: A\nkind: unit\nwebsite: 'java&#115;cript:x'\nsummary: s\nsources: [report-a]\n",
-     "not a web address", 3),
+    (
+        "javascript: website",
+        "a.yml",
+        b"name: A\nkind: unit\nwebsite: 'javascript:alert(1)'\nsummary: s\nsources: [report-a]\n",
+        "not a web address",
+        3,
+    ),
+    (
+        "data: website",
+        "a.yml",
+        b"name: A\nkind: unit\nwebsite: 'data:text/html,x'\nsummary: s\nsources: [report-a]\n",
+        "not a web address",
+        3,
+    ),
+    (
+        "entity-encoded scheme",
+        "a.yml",
+        b"name: A\nkind: unit\nwebsite: 'java&#115;cript:x'\nsummary: s\nsources: [report-a]\n",
+        "not a web address",
+        3,
+    ),
 ]
 
 
@@ -150,8 +209,13 @@ def test_check_never_prints_a_traceback(tmp_path):
     shutil.copytree(MINI, content)
     for i, (_, _name, data, _, _) in enumerate(CORPUS[:20]):
         (content / "operations" / f"case-{i}.yml").write_bytes(data)
-    result = subprocess.run([".venv/bin/python", "-m", "generator", "check", "--content", str(content)],
-                            capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [".venv/bin/python", "-m", "generator", "check", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.strip().splitlines()[-1].endswith("Fix them and run the check again.")
@@ -160,7 +224,7 @@ def test_check_never_prints_a_traceback(tmp_path):
 # Random and mutated records: the only outcomes are "valid" or a well-formed list of problems.
 _BASE = yaml.safe_load((MINI / "operations" / "op-one.yml").read_text("utf-8"))
 _values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**20), st.floats(allow_nan=True), st.text(max_size=40)),
+    st.one_of(st.none(), st.booleans(), st.integers(-(10**6), 10**20), st.floats(allow_nan=True), st.text(max_size=40)),
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
     max_leaves=12,
 )
@@ -217,8 +281,13 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     assert build_site(project, site).returncode == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     mkdocs = Path(".venv/bin/mkdocs").resolve()
-    process = subprocess.Popen([str(mkdocs), "build", "--site-dir", str(site)], cwd=project,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={"PATH": "/usr/bin:/bin"})
+    process = subprocess.Popen(
+        [str(mkdocs), "build", "--site-dir", str(site)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={"PATH": "/usr/bin:/bin"},
+    )
     # Stop it once it is writing pages: the new site is being built beside the old one.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (tmp_path / "site.building").exists():

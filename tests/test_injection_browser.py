@@ -23,19 +23,19 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
-    "<img src=x onerror=\"window.__pwned=1\">",
-    "<svg onload=\"window.__pwned=1\"></svg>",
-    "<iframe src=\"javascript:parent.__pwned=1\"></iframe>",
+    '<img src=x onerror="window.__pwned=1">',
+    '<svg onload="window.__pwned=1"></svg>',
+    '<iframe src="javascript:parent.__pwned=1"></iframe>',
     "[click](javascript:window.__pwned=1)",
     "[click](java&#115;cript:window.__pwned=1)",
     "[click](JaVaScRiPt:window.__pwned=1)",
-    "<a href=\"javascript:window.__pwned=1\">x</a>",
-    "{: onclick=\"window.__pwned=1\" }",
+    '<a href="javascript:window.__pwned=1">x</a>',
+    '{: onclick="window.__pwned=1" }',
     "{{ config }} {% include 'x' %}",
     "</script><script>window.__pwned=1</script>",
     "</title><script>window.__pwned=1</script>",
-    "\"><script>window.__pwned=1</script>",
-    "<div>\n\n<b onmouseover=\"window.__pwned=1\">raw html block</b>\n\n</div>",
+    '"><script>window.__pwned=1</script>',
+    '<div>\n\n<b onmouseover="window.__pwned=1">raw html block</b>\n\n</div>',
 ]
 TEXT_FIELDS = {"name", "summary", "notes", "note", "title", "publisher", "author", "text", "as_reported", "countries_note"}
 
@@ -85,13 +85,19 @@ def test_no_script_runs_and_no_javascript_link_exists(hostile_site):
     base, pages = hostile_site
     assert len(pages) > 15
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run",
-                                                                     "--disable-background-networking", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+        )
         context = browser.new_context()
         dialogs: list[str] = []
         outside: list[str] = []
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                      else (outside.append(route.request.url), route.abort()))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(base) else (outside.append(route.request.url), route.abort())
+            ),
+        )
         page = context.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for path in pages:

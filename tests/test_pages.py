@@ -105,8 +105,19 @@ def _poison(content: Path) -> None:
                 return {k: walk(v, k) for k, v in node.items()}
             if isinstance(node, list):
                 return [walk(v, key) for v in node]
-            if isinstance(node, str) and key in {"name", "summary", "notes", "note", "title", "publisher", "author", "text",
-                                                 "as_reported", "countries_note", "aliases"}:
+            if isinstance(node, str) and key in {
+                "name",
+                "summary",
+                "notes",
+                "note",
+                "title",
+                "publisher",
+                "author",
+                "text",
+                "as_reported",
+                "countries_note",
+                "aliases",
+            }:
                 return node + " " + HOSTILE
             return node
 

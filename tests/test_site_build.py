@@ -21,10 +21,24 @@ pytestmark = pytest.mark.e2e
 
 
 def test_strict_build_has_every_kind_of_page(real_site: Path):
-    for path in ("index.html", "404.html", "sitemap.xml", "feed.xml", "timeline.html", "operations/index.html",
-                 "operations/operation-epervier.html", "agencies/nccia.html", "countries/pk.html", "sources/index.html",
-                 "data/dataset.json", "data/operations.csv", "search/search_index.json", "search/search_index.js",
-                 "assets/images/favicon.svg", "assets/javascripts/vendor/iframe-worker-shim.js"):
+    for path in (
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "feed.xml",
+        "timeline.html",
+        "operations/index.html",
+        "operations/operation-epervier.html",
+        "agencies/nccia.html",
+        "countries/pk.html",
+        "sources/index.html",
+        "data/dataset.json",
+        "data/operations.csv",
+        "search/search_index.json",
+        "search/search_index.js",
+        "assets/images/favicon.svg",
+        "assets/javascripts/vendor/iframe-worker-shim.js",
+    ):
         assert (real_site / path).is_file(), path
     ET.parse(real_site / "feed.xml")  # well-formed Atom
     # Record pages stay out of the navigation: a page does not list every other page.
@@ -33,7 +47,9 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
 
 
 # Tags that make the browser fetch something (a canonical or alternate <link> only names an address).
-ASSET = re.compile(r'<(?:script|link(?![^>]*rel="(?:canonical|alternate)")|img|iframe|source|audio|video)\b[^>]*?\s(?:src|href)="([^"]+)"', re.I)
+ASSET = re.compile(
+    r'<(?:script|link(?![^>]*rel="(?:canonical|alternate)")|img|iframe|source|audio|video)\b[^>]*?\s(?:src|href)="([^"]+)"', re.I
+)
 
 
 def test_no_page_loads_anything_from_outside_the_site(real_site: Path):
@@ -58,7 +74,9 @@ def test_linkchecker_finds_no_broken_link(real_site: Path):
     try:
         result = subprocess.run(
             [linkchecker, "--no-warnings", "--no-status", f"--ignore-url=^(?!{re.escape(base)})", base + "index.html"],
-            capture_output=True, text=True, timeout=600,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     finally:
         httpd.shutdown()
@@ -71,7 +89,7 @@ def test_linkchecker_finds_no_broken_link(real_site: Path):
 def test_edit_link_opens_the_record_file(real_site: Path):
     text = (real_site / "operations" / "operation-epervier.html").read_text("utf-8")
     assert re.search(r'href="https://github\.com/[^"]+/edit/main/content/operations/operation-epervier\.yml"', text)
-    assert 'application/ld+json' in text and '"@type": "Event"' in text
+    assert "application/ld+json" in text and '"@type": "Event"' in text
 
 
 def test_a_bad_record_fails_the_build_and_keeps_the_previous_site(tmp_path: Path):
