@@ -82,7 +82,8 @@ def data_files(site: Site) -> dict[str, str]:
         for p in op.countries:
             participants.append([oid, "country", p.country, site.countries[p.country].name, p.role, p.note])
     return {
-        "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        # No indent: with one, json falls back to its pure-Python encoder, ten times slower on a large catalogue.
+        "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, sort_keys=True) + "\n",
         "data/operations.csv": _csv(
             [
                 "operation_id",

@@ -42,52 +42,57 @@ def _digest(data: bytes) -> str:
 def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus .gitignore), touching only what changed."""
     report = WriteReport()
-    encoded = {rel: (v.encode("utf-8") if isinstance(v, str) else v) for rel, v in files.items()}
-    for rel in encoded:
+    for rel in files:
         _safe(rel)
     out.mkdir(parents=True, exist_ok=True)
+    root = str(out)
     try:
         old = json.loads((out / MANIFEST).read_text("utf-8"))
         if not isinstance(old, dict):
             old = {}
     except (OSError, ValueError):
         old = {}
+    present = _sizes(root)  # one walk gives what is there now, for stale files and for sizes
 
     changed: dict[str, bytes] = {}
     manifest: dict[str, list] = {}
-    for rel, data in sorted(encoded.items()):
-        digest = _digest(data)
-        manifest[rel] = [digest, len(data)]
-        target = out / rel
-        if old.get(rel) == [digest, len(data)] and _size(target) == len(data):
+    for rel in sorted(files):
+        value = files[rel]
+        data = value.encode("utf-8") if isinstance(value, str) else value
+        entry = [_digest(data), len(data)]
+        manifest[rel] = entry
+        # The manifest says what was written; the size catches a file changed or removed since.
+        if old.get(rel) == entry and present.get(rel) == len(data):
             report.unchanged += 1
         else:
             changed[rel] = data
 
-    staging = out.with_name(out.name + ".staging")
-    if staging.exists():
+    staging = root + ".staging"
+    if os.path.exists(staging):
         shutil.rmtree(staging)
     if changed:
+        made: set[str] = set()
         for rel, data in changed.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            _write_bytes(os.path.join(staging, rel), data, made)
         # Everything is staged: now move files into place (renames on one file system).
         for rel in changed:
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, target)
+            target = os.path.join(root, rel)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            os.replace(os.path.join(staging, rel), target)
             report.written.append(rel)
         shutil.rmtree(staging, ignore_errors=True)
 
-    for path in sorted(out.rglob("*")):
-        rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in encoded and rel not in KEEP:
-            path.unlink()
+    for rel in sorted(present):
+        if rel not in files and rel not in KEEP:
+            os.unlink(os.path.join(root, rel))
             report.removed.append(rel)
-    for path in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
-        if not any(path.iterdir()):
-            path.rmdir()
+    if report.removed:
+        for folder, _dirs, _files in sorted(os.walk(root), reverse=True):
+            if folder != root and not os.listdir(folder):
+                os.rmdir(folder)
     if manifest != old:
         tmp = out / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), "utf-8")
@@ -95,8 +100,26 @@ def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
     return report
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return -1
+def _write_bytes(path: str, data: bytes, made: set[str]) -> None:
+    folder = os.path.dirname(path)
+    if folder not in made:  # one makedirs per folder, not per file
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def _sizes(root: str) -> dict[str, int]:
+    """Size of every file under ``root``, by POSIX path relative to it."""
+    sizes: dict[str, int] = {}
+    stack = [("", root)]
+    while stack:
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((rel + "/", entry.path))
+                else:
+                    sizes[rel] = entry.stat(follow_symlinks=False).st_size
+    return sizes

@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -36,6 +36,27 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _STD = "tag:yaml.org,2002:"
 _ALIAS = "anchors and aliases (& and *) are not allowed; write each value out"
 _PLAIN_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "value")}
+
+
+class _Loader(_BaseLoader):
+    """libyaml's parser and composer, with the tag resolver cut to what ``_Builder`` needs.
+
+    PyYAML's YAML 1.1 resolver runs Python regular expressions on every scalar, which was
+    most of the time spent reading a large catalogue; ``_Builder.scalar`` applies the
+    YAML 1.2 rules itself, so here a plain scalar only needs to be marked as plain."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # plain, unquoted
+                return f"{_STD}merge" if value == "<<" else f"{_STD}value"
+            return f"{_STD}str"
+        return f"{_STD}seq" if kind is yaml.SequenceNode else f"{_STD}map"
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # path-based resolvers are never registered
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 @dataclass
@@ -78,7 +99,8 @@ def read(data: bytes) -> tuple[Any, str]:
         raise YamlError(1, 1, f"values are nested too deeply; records need at most {MAX_DEPTH} levels") from None
     if root is None:
         raise YamlError(1, 1, "the file is empty; a record is a list of 'field: value' lines")
-    return _Builder().value(root, 0), text
+    # An alias needs a '*': without one, the builder can skip watching for nodes seen twice.
+    return _Builder(aliases="*" in text).value(root, 0), text
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -104,17 +126,19 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
 class _Builder:
     """Turns a node tree into dicts, lists and scalars, refusing what records never use."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: bool = True) -> None:
         self.seen: set[int] = set()
+        self.aliases = aliases
 
     def fail(self, node: yaml.Node, message: str) -> YamlError:
         return YamlError(node.start_mark.line + 1, node.start_mark.column + 1, message)
 
     def value(self, node: yaml.Node, depth: int) -> Any:
-        if id(node) in self.seen:
-            # libyaml resolves an alias to the very node it names: a second visit is an alias.
-            raise self.fail(node, _ALIAS)
-        self.seen.add(id(node))
+        if self.aliases:
+            if id(node) in self.seen:
+                # libyaml resolves an alias to the very node it names: a second visit is an alias.
+                raise self.fail(node, _ALIAS)
+            self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise self.fail(node, f"values are nested too deeply; records need at most {MAX_DEPTH} levels")
         if isinstance(node, yaml.MappingNode):
@@ -127,7 +151,7 @@ class _Builder:
                 raise self.fail(node, f"this list has {len(node.value):,} items; records hold at most {MAX_LIST:,} per list")
             items = []
             for item in node.value:
-                if id(item) in self.seen:
+                if self.aliases and id(item) in self.seen:
                     raise self.fail(node, _ALIAS)  # point at the list that uses the alias
                 items.append(self.value(item, depth + 1))
             return items
@@ -145,7 +169,7 @@ class _Builder:
             key = key_node.value
             if key in out:
                 raise self.fail(key_node, f"'{key}' appears twice in the same place; keep one")
-            if id(value_node) in self.seen:
+            if self.aliases and id(value_node) in self.seen:
                 raise self.fail(key_node, _ALIAS)  # point at the field that uses the alias
             out[key] = self.value(value_node, depth + 1)
         return out

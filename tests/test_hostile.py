@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import build, checker
+from generator import build, checker, render
 from generator.problems import ContentError, Problem
 from tests.conftest import MINI, build_site, make_project
 
@@ -296,3 +296,17 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     process.wait(timeout=30)
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert build_site(project, site).returncode == 0  # and the next build recovers
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    meta=st.dictionaries(
+        st.sampled_from(["title", "description", "edit_path", "jsonld", "aliases"]),
+        st.one_of(st.text(), st.lists(st.text(), max_size=3)),
+    )
+)
+def test_front_matter_reads_back_exactly(meta):
+    # Front matter is written as JSON values; YAML (as MkDocs reads it) must give back every string as it was.
+    text = render.front_matter(meta)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    assert (yaml.safe_load(text[4:-5]) or {}) == meta
