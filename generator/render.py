@@ -9,6 +9,7 @@ on a web server and from disk alike.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import countries, dates, vocab
 from .figures import Figure
@@ -24,6 +25,12 @@ from .link import Site, Total
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
+
+
+def _esc(text: object) -> str:
+    """Text for HTML: &, <, >, " and ' escaped (as markupsafe does, as a plain string)."""
+    return html.escape(str(text), quote=True)
+
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&\"'])")
 _TAGS = re.compile(r"<[^>]+>")
@@ -45,6 +52,39 @@ def plain(text: str, limit: int = 160) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_NONE_REPORTED = '<span class="ow-unknown">none reported</span>'
+
+
+class _Shared:
+    """Per-site pieces that look the same on every page (escaped names, dated cells), made once.
+
+    A large catalogue links each operation from dozens of pages; escaping its name each time
+    was a large share of the render time."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.labels: dict[tuple[str, str], str] = {}
+        self.dates: dict[str, str] = {}
+
+
+_shared: _Shared | None = None
+
+
+def _shared_for(site: Site) -> _Shared:
+    global _shared
+    if _shared is None or _shared.site is not site:
+        _shared = _Shared(site)
+    return _shared
+
+
+def _date_html(date: dates.Date | None, css: str = "") -> str:
+    if date is None:
+        return f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>'
+    iso = date.iso()
+    attrs = (f' class="{css}"' if css else "") + (f' datetime="{iso}"' if iso else "")
+    return f"<time{attrs}>{_esc(date.words())}</time>"
+
+
 @dataclass
 class PageContext:
     """Per-page helpers: relative links and numbered citations."""
@@ -53,12 +93,17 @@ class PageContext:
     path: str
     cited: list[str] = field(default_factory=list)
     _numbers: dict[str, int] = field(default_factory=dict)
+    _shared: _Shared | None = None
+
+    def __post_init__(self) -> None:
+        self._shared = _shared_for(self.site)
+        self._here = self.path.rpartition("/")[0]
 
     def href(self, kind: str, rid: str = "index") -> str:
         """Relative address of a generated page from this page."""
         # Pages sit at the top or one folder down, so the relative address is simple to
         # build; posixpath.relpath was a large share of the render time.
-        here = self.path.rpartition("/")[0]
+        here = self._here
         if kind == here:
             return f"{rid}.html"
         up = "../" if here else ""
@@ -77,59 +122,110 @@ class PageContext:
             return c.sources[rid].title
         raise KeyError(kind)
 
+    def _a(self, kind: str, rid: str) -> str:
+        labels = self._shared.labels
+        label = labels.get((kind, rid))
+        if label is None:
+            label = labels[(kind, rid)] = _esc(self.name(kind, rid))
+        # Ids are validated (a-z, 0-9, hyphens), so the address needs no escaping.
+        return f'<a href="{self.href(kind, rid)}">{label}</a>'
+
     def link(self, kind: str, rid: str, text: str | None = None) -> Markup:
         """An HTML link to a record page, with escaped text."""
-        label = text if text is not None else self.name(kind, rid)
-        return Markup(f'<a href="{escape(self.href(kind, rid))}">{escape(label)}</a>')
+        if text is None:
+            return Markup(self._a(kind, rid))
+        return Markup(f'<a href="{self.href(kind, rid)}">{_esc(text)}</a>')
+
+    def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
+        """Links to several record pages."""
+        return Markup(separator.join(self._a(kind, rid) for rid in ids))
 
     def cite(self, sources: Iterable[str]) -> Markup:
         """Numbered citation links, e.g. [1][2], each to the page's source list."""
+        return Markup(self._cite(sources))
+
+    def _cite(self, sources: Iterable[str]) -> str:
         parts = []
         for source in sources:
             n = self._numbers.get(source)
             if n is None:
                 self.cited.append(source)
                 n = self._numbers[source] = len(self.cited)
-            title = escape(self.site.catalog.sources[source].title)
+            title = _esc(self.site.catalog.sources[source].title)
             parts.append(f'<a href="#cite-{n}" title="Source: {title}">[{n}]</a>')
-        return Markup(f'<sup class="ow-cite">{"".join(parts)}</sup>') if parts else Markup("")
+        return f'<sup class="ow-cite">{"".join(parts)}</sup>' if parts else ""
 
     # The pieces below are used once per row or entry; as Python they render several
-    # times faster than as Jinja macros. Every record string goes through escape().
+    # times faster than as Jinja macros. Every record string goes through _esc().
 
     def date_html(self, date: dates.Date | None, css: str = "") -> Markup:
         """A date at its precision in a <time> element, or "Date not stated"."""
-        if date is None:
-            return Markup(f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>')
-        iso = date.iso()
-        attrs = (f' class="{css}"' if css else "") + (f' datetime="{iso}"' if iso else "")
-        return Markup(f"<time{attrs}>{escape(date.words())}</time>")
+        return Markup(_date_html(date, css))
+
+    def _op_date(self, oid: str) -> str:
+        cache = self._shared.dates
+        html = cache.get(oid)
+        if html is None:
+            html = cache[oid] = _date_html(self.site.op_date[oid])
+        return html
 
     def op_date(self, oid: str) -> Markup:
         """The operation's latest known date."""
-        return self.date_html(self.site.op_date[oid])
+        return Markup(self._op_date(oid))
+
+    def op_rows(self, pairs: Iterable[tuple[str, str]], roles: dict[str, str]) -> Markup:
+        """Table rows of operations: link, latest date, role."""
+        return Markup(
+            "\n".join(
+                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(roles[role])}</td></tr>"
+                for oid, role in pairs
+            )
+        )
 
     def figure_card(self, o) -> Markup:
         """One reported figure as a card, with its citation and note."""
-        words = escape(figure_words(o.value, o.qualifier, o.as_reported))
+        words = _esc(figure_words(o.value, o.qualifier, o.as_reported))
         css = "ow-card__value" + (" ow-card__value--words" if o.value is None else "")
-        note = f'<p class="ow-card__note">{escape(o.note)}</p>\n' if o.note else ""
-        label = escape(vocab.METRICS[o.metric].label)
+        note = f'<p class="ow-card__note">{_esc(o.note)}</p>\n' if o.note else ""
+        label = _esc(vocab.METRICS[o.metric].label)
         return Markup(
             f'<div class="ow-card">\n<p class="{css}">{words}</p>\n'
-            f'<p class="ow-card__label">{label}{self.cite(o.sources)}</p>\n{note}</div>'
+            f'<p class="ow-card__label">{label}{self._cite(o.sources)}</p>\n{note}</div>'
         )
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
         """A timeline as an ordered list, readable without JavaScript."""
         items = []
         for e in entries:
-            what = f"{self.link('operations', e.operation)}: " if with_operation else ""
+            what = f"{self._a('operations', e.operation)}: " if with_operation else ""
             items.append(
-                f'<li class="ow-timeline__item">{self.date_html(e.date, "ow-timeline__date")}\n'
-                f'<div class="ow-timeline__text">{what}{escape(e.text)}{self.cite(e.sources)}</div></li>'
+                f'<li class="ow-timeline__item">{_date_html(e.date, "ow-timeline__date")}\n'
+                f'<div class="ow-timeline__text">{what}{_esc(e.text)}{self._cite(e.sources)}</div></li>'
             )
         return Markup('<ol class="ow-timeline">\n' + "\n".join(items) + "\n</ol>")
+
+    def index_row(self, oid: str) -> Markup:
+        """One row of the operations index."""
+        site = self.site
+        op = site.catalog.operations[oid]
+        d = site.op_date[oid]
+        sort = "{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000"
+        if op.countries:
+            countries_cell = str(len(op.countries))
+        elif op.countries_count:
+            countries_cell = _esc(figure_words(op.countries_count.value, op.countries_count.qualifier, None)) + " (not named)"
+        else:
+            countries_cell = '<span class="ow-unknown">not stated</span>'
+        leads = [p.agency for p in op.agencies if p.role == "lead"]
+        lead_cell = ", ".join(self._a("agencies", a) for a in leads) or '<span class="ow-unknown">not stated</span>'
+        figures = "; ".join(
+            _esc(f"{figure_words(o.value, o.qualifier, o.as_reported)} {vocab.METRICS[o.metric].label}") for o in op.outcomes[:3]
+        )
+        return Markup(
+            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(vocab.OPERATION_KINDS[op.kind])}</td>"
+            f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{len(op.countries)}">{countries_cell}</td>'
+            f"<td>{lead_cell}</td><td>{figures or _NONE_REPORTED}</td></tr>"
+        )
 
 
 def figure_words(value: int | None, qualifier: str | None, as_reported: str | None) -> str:

@@ -13,7 +13,9 @@ from generator import textmd
 ROOT = Path(__file__).resolve().parent.parent
 
 # Prose, plus every character that could start Markdown, so that both branches are exercised.
-_PIECES = st.sampled_from(list("abc XYZ éü\n\n\t.,;:'\"()?/%-0123456789") + ["*", "_", "#", "<", "&", "[", "]", "`", "=", ">", "  \n", "\u2028"])
+_PIECES = st.sampled_from(
+    list("abc XYZ éü\n\n\t.,;:'\"()?/%-0123456789") + ["*", "_", "#", "<", "&", "[", "]", "`", "=", ">", "  \n", "\u2028"]
+)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -37,7 +39,16 @@ def test_fast_path_covers_plain_summaries_and_skips_markup():
     assert textmd.plain_paragraphs("Police in 14 countries took part.\n\nResults were announced (in May).") == (
         "<p>Police in 14 countries took part.</p>\n<p>Results were announced (in May).</p>"
     )
-    for marked in ("A [link](https://example.org)", "- a list", "1. first", "*stress*", "a &amp; b", "# Heading", "a  \nb", "<b>x</b>"):
+    for marked in (
+        "A [link](https://example.org)",
+        "- a list",
+        "1. first",
+        "*stress*",
+        "a &amp; b",
+        "# Heading",
+        "a  \nb",
+        "<b>x</b>",
+    ):
         assert textmd.plain_paragraphs(marked) is None, marked
 
 
