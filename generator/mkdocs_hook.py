@@ -27,7 +27,7 @@ from generator import build as generator_build
 from generator.problems import ContentError, format_all
 
 log = logging.getLogger("mkdocs.hooks.generator")
-_state: dict = {"command": None, "final_site_dir": None, "warnings": None}
+_state: dict = {"command": None, "dirty": False, "final_site_dir": None, "warnings": None}
 
 
 class _WarningCounter(logging.Handler):
@@ -47,9 +47,33 @@ def _content_dir(config) -> Path:
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
+
+
+class _DirtyNotice(logging.Filter):
+    """Lets `mkdocs serve --dirty` work with `strict: true`.
+
+    MkDocs warns on every dirty build that navigation may be stale, and strict mode turns that
+    warning into a failed preview. The generator rewrites only the pages whose text changed,
+    which is what a dirty build needs, so the notice is shown once, as information."""
+
+    shown = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+            if not self.shown:
+                log.info(
+                    "generator: --dirty preview: only changed pages are rebuilt; the search index and lists in the navigation may lag behind"
+                )
+                self.shown = True
+            return False
+        return True
 
 
 def on_config(config):
+    if _state["command"] == "serve" and _state["dirty"] and not _state.get("dirty_filter"):
+        _state["dirty_filter"] = _DirtyNotice()
+        logging.getLogger("mkdocs.commands.build").addFilter(_state["dirty_filter"])
     if _state["command"] == "build":
         final = Path(config.site_dir)
         _state["final_site_dir"] = final

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from generator import checker
 from tests.conftest import ROOT
 
@@ -24,3 +26,13 @@ def test_table_lists_every_measure():
     rows = [{"operations": 10, "gen_total_s": 1.5, "pages": 12, "edit_to_preview_s": None}]
     text = bench.table(rows)
     assert "| gen_total_s | 1.50 |" in text and "| pages | 12 |" in text and "| edit_to_preview_s | n/a |" in text
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("dirty", [False, True])
+def test_mkdocs_serve_shows_an_edited_record(tmp_path: Path, dirty: bool):
+    # The edit-to-preview loop contributors use, with and without --dirty (which strict mode must not abort).
+    bench.synthesise(12, tmp_path / "content")
+    project = bench._project(tmp_path, tmp_path / "content")
+    seconds = bench.edit_to_preview(project, dirty=dirty, timeout=120)
+    assert seconds is not None, "the edit never reached the served page"
