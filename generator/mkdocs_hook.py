@@ -3,6 +3,7 @@
 - ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
 - ``on_serve``: watch ``content/`` so that ``mkdocs serve`` regenerates when a record changes.
+- ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
 - ``on_page_context``: "Edit this page" opens the record's YAML file, named in the page's front matter.
 - ``mkdocs build`` writes into a temporary folder and swaps it in only after a clean build, so a
   failed or interrupted build leaves the previous ``site/`` as it was.
@@ -24,6 +25,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import build as generator_build
+from generator.htmlspace import UnindentingLoader
 from generator.problems import ContentError, format_all
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -107,6 +109,12 @@ def on_pre_build(config) -> None:
 def on_serve(server, config, builder):
     server.watch(str(_content_dir(config)))
     return server
+
+
+def on_env(env, config, files):
+    if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
+        env.loader = UnindentingLoader(env.loader)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
