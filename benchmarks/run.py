@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import shutil
 import socket
 import statistics
@@ -180,18 +179,29 @@ def _project(work: Path, content: Path) -> Path:
     return project
 
 
+# Runs a command and reports the peak RSS of its process tree alone: RUSAGE_CHILDREN of this
+# process would also count earlier, larger children (the generator probes).
+_PEAK_WRAPPER = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(r.returncode)"
+)
+
+
 def _timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall time, peak RSS of the child process tree (KB), and output of a command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall time, peak RSS of the command's process tree (KB), and output of a command."""
     start = time.perf_counter()
     result = subprocess.run(
-        cmd, cwd=cwd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+        [sys.executable, "-c", _PEAK_WRAPPER, *cmd],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before), result.stdout + result.stderr
+    peak = int(result.stderr.rsplit("PEAK_KB", 1)[1].split()[0])
+    return elapsed, peak, result.stdout + result.stderr
 
 
 _GENERATOR_PROBE = textwrap.dedent("""
@@ -327,6 +337,7 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
         for _ in range(repeat)
     ]
     row["mkdocs_alone_s"] = statistics.median(t for t, _, _ in alone)
+    row["mkdocs_alone_peak_mb"] = max(m for _, m, _ in alone) / 1024
     row["full_vs_alone"] = row["mkdocs_full_s"] / row["mkdocs_alone_s"]
 
     # Rebuilds as the hook runs them: same content path (edit links) and site address (feed).
