@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -62,7 +63,9 @@ class _Shared:
     was a large share of the render time."""
 
     def __init__(self, site: Site) -> None:
-        self.site = site
+        # A weak reference: the cache outlives the build as a module global, and must not keep
+        # the whole catalogue in memory while MkDocs builds the site.
+        self.site = weakref.ref(site)
         self.labels: dict[tuple[str, str], str] = {}
         self.dates: dict[str, str] = {}
 
@@ -72,7 +75,7 @@ _shared: _Shared | None = None
 
 def _shared_for(site: Site) -> _Shared:
     global _shared
-    if _shared is None or _shared.site is not site:
+    if _shared is None or _shared.site() is not site:
         _shared = _Shared(site)
     return _shared
 
