@@ -77,10 +77,7 @@ def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
         # Everything is staged: now move files into place (renames on one file system).
         for rel in changed:
             target = os.path.join(root, rel)
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
+            _make_folder(os.path.dirname(target), made)
             os.replace(os.path.join(staging, rel), target)
             report.written.append(rel)
         shutil.rmtree(staging, ignore_errors=True)
@@ -100,11 +97,14 @@ def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
     return report
 
 
-def _write_bytes(path: str, data: bytes, made: set[str]) -> None:
-    folder = os.path.dirname(path)
+def _make_folder(folder: str, made: set[str]) -> None:
     if folder not in made:  # one makedirs per folder, not per file
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
+
+
+def _write_bytes(path: str, data: bytes, made: set[str]) -> None:
+    _make_folder(os.path.dirname(path), made)
     with open(path, "wb") as handle:
         handle.write(data)
 
