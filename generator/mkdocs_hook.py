@@ -29,7 +29,7 @@ from generator.htmlspace import UnindentingLoader
 from generator.problems import ContentError, format_all
 
 log = logging.getLogger("mkdocs.hooks.generator")
-_state: dict = {"command": None, "dirty": False, "final_site_dir": None, "warnings": None}
+_state: dict = {"command": None, "final_site_dir": None, "warnings": None}
 
 
 class _WarningCounter(logging.Handler):
@@ -45,11 +45,6 @@ class _WarningCounter(logging.Handler):
 
 def _content_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
-    _state["dirty"] = dirty
 
 
 class _DirtyNotice(logging.Filter):
@@ -72,10 +67,13 @@ class _DirtyNotice(logging.Filter):
         return True
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+    if command == "serve" and dirty:  # once per process: on_startup is not repeated on rebuilds
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+
 def on_config(config):
-    if _state["command"] == "serve" and _state["dirty"] and not _state.get("dirty_filter"):
-        _state["dirty_filter"] = _DirtyNotice()
-        logging.getLogger("mkdocs.commands.build").addFilter(_state["dirty_filter"])
     if _state["command"] == "build":
         final = Path(config.site_dir)
         _state["final_site_dir"] = final
