@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from generator import build, checker, render
 from generator.problems import ContentError, Problem
-from tests.conftest import MINI, build_site, make_project
+from tests.helpers import MINI, build_site, make_project
 
 VALID = b"name: x\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n"
 LAUGHS = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(

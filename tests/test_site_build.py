@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import build_site, make_project
+from tests.helpers import build_site, make_project, serve_folder
 
 pytestmark = pytest.mark.e2e
 
@@ -66,20 +63,13 @@ def test_no_page_loads_anything_from_outside_the_site(real_site: Path):
 def test_linkchecker_finds_no_broken_link(real_site: Path):
     # Served on 127.0.0.1: run as root, linkchecker drops its privileges and cannot read a private temp folder.
     linkchecker = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve_folder(real_site) as base:
         result = subprocess.run(
             [linkchecker, "--no-warnings", "--no-status", f"--ignore-url=^(?!{re.escape(base)})", base + "index.html"],
             capture_output=True,
             text=True,
             timeout=600,
         )
-    finally:
-        httpd.shutdown()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "0 errors found" in result.stdout
     checked = re.search(r"(\d+) links? in (\d+) URLs checked", result.stdout)
