@@ -25,7 +25,7 @@ def _meta(site: Site, title: str, description: str, about: dict | None, edit_pat
         if edit_path in site.last_changed:
             meta["last_changed"] = site.last_changed[edit_path]
     meta.update(extra)
-    page = {"@type": "WebPage", "name": title, "description": description}
+    page: dict[str, object] = {"@type": "WebPage", "name": title, "description": description}
     if about:
         page["about"] = about
     meta["jsonld"] = jsonld(page)
@@ -109,7 +109,7 @@ def index_pages(site: Site) -> dict[str, str]:
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         by_region[country.region].append(code)
     regions = {**REGIONS, "other": "Other territories"}
-    specs = [
+    specs: list[tuple[str, str, str, str, dict[str, object]]] = [
         (
             "operations/index.md",
             "operations_index.md.j2",

@@ -96,7 +96,7 @@ class PageContext:
     path: str
     cited: list[str] = field(default_factory=list)
     _numbers: dict[str, int] = field(default_factory=dict)
-    _shared: _Shared | None = None
+    _shared: _Shared = field(init=False)
 
     def __post_init__(self) -> None:
         self._shared = _shared_for(self.site)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: lint, unit tests, site builds, browser tests.
+# Runs the whole test suite: lint, type checks, unit tests, site builds, browser tests.
 # Installs what it needs: the pinned Python packages, and Debian's chromium for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +19,5 @@ fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check generator tests benchmarks
 .venv/bin/ruff format --check generator tests benchmarks
+.venv/bin/mypy  # what it checks is set in pyproject.toml
 .venv/bin/python -m pytest "$@"
