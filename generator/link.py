@@ -80,11 +80,6 @@ class Site:
                 unknown.append(entry)
         return sorted(years.items()), unknown
 
-    def operations_newest_first(self, ids: list[str] | set[str]) -> list[str]:
-        """The given operation ids in the site's newest-first order."""
-        wanted = set(ids)
-        return [oid for oid in self.op_order if oid in wanted]
-
 
 def key_date(op: models.Operation) -> dates.Date | None:
     """The latest dated thing about an operation, used to order operations."""

@@ -161,10 +161,6 @@ class PageContext:
     # The pieces below are used once per row or entry; as Python they render several
     # times faster than as Jinja macros. Every record string goes through _esc().
 
-    def date_html(self, date: dates.Date | None, css: str = "") -> Markup:
-        """A date at its precision in a <time> element, or "Date not stated"."""
-        return Markup(_date_html(date, css))
-
     def _op_date(self, oid: str) -> str:
         cache = self._shared.dates
         html = cache.get(oid)
@@ -280,10 +276,6 @@ def date_words(text: str | None) -> str:
     return dates.parse(text).words() if text else "not stated in the sources"
 
 
-def date_iso(text: str | None) -> str:
-    return (dates.parse(text).iso() or "") if text else ""
-
-
 def total_words(t: Total) -> str:
     if t.figure is None:
         return f"no number given ({t.unnumbered} report{'s' if t.unnumbered != 1 else ''})"
@@ -303,7 +295,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; checking them costs two stat calls a page
     )
-    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words, date_iso=date_iso)
+    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         vocab=vocab,
         figure_words=figure_words,
