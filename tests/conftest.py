@@ -6,8 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import MINI, build_site, make_project
+
+# No per-example time limit: on a shared, loaded machine Hypothesis' 200 ms deadline fails correct
+# code at random. Speed is measured by benchmarks/run.py, not by timed tests.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 @pytest.fixture
