@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import build, checker, lock, render
+from generator import build, checker, cli, lock, render
 from generator.problems import ContentError, Problem
 from tests.conftest import MINI, ROOT, build_site, make_project, run_generator
 
@@ -385,3 +385,67 @@ def test_lock_is_reentrant_within_a_process(tmp_path):
         pass
     with lock.locked(out, timeout=0):  # released fully: it can be taken again at once
         pass
+
+
+# Symbolic links in the output (issue 15, point 2): refused before anything outside is written or deleted.
+def _outside(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    outside = tmp_path / "outside"
+    (outside / "operations").mkdir(parents=True)
+    (outside / "keep.txt").write_text("precious")
+    (outside / "operations" / "old.md").write_text("not generated")
+    return outside, _tree(outside)
+
+
+@pytest.mark.parametrize("where", ["docs", "docs.staging", "docs/operations", "docs/.manifest.json.tmp"])
+def test_output_links_are_refused_and_nothing_outside_changes(mini_content, tmp_path, where):
+    outside, before = _outside(tmp_path)
+    out = tmp_path / "project" / "docs"
+    out.mkdir(parents=True)
+    link = tmp_path / "project" / where
+    if link.exists():
+        link.rmdir()
+    target = outside / "keep.txt" if where.endswith(".tmp") else outside / ("operations" if "/" in where else "")
+    os.symlink(target, link)
+    result = run_generator("build", "--content", str(mini_content), "--out", str(out))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is a symbolic link" in lines[0] and where in lines[0], lines
+    assert _tree(outside) == before
+
+
+def test_unwritable_output_gives_one_clear_line(mini_content, tmp_path, monkeypatch, capsys):
+    # A read-only docs/ (simulated: the tests may run as root, who can write anywhere).
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    out = tmp_path / "docs"
+    assert cli.main(["build", "--content", str(mini_content), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Permission denied" in err[0] and str(out) in err[0] and "writable" in err[0], err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_output_gives_one_clear_line(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    assert run_generator("build", "--content", str(mini_content), "--out", str(out)).returncode == 0
+    (mini_content / "operations" / "op-one.yml").write_text(
+        (mini_content / "operations" / "op-one.yml").read_text() + "aliases: [changed]\n"
+    )
+    os.chmod(out / "operations", 0o555)
+    try:
+        result = run_generator("build", "--content", str(mini_content), "--out", str(out))
+    finally:
+        os.chmod(out / "operations", 0o755)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write" in result.stderr
+
+
+def test_file_where_output_folder_belongs(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "operations").write_text("a file, not a folder")
+    result = run_generator("build", "--content", str(mini_content), "--out", str(out))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write" in lines[0] and "operations" in lines[0], lines
