@@ -3,6 +3,8 @@ valid but hostile text builds safely; failures leave the previous output untouch
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import resource
 import shutil
@@ -17,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import build, checker, cli, lock, render
+from generator import build, checker, cli, export, lock, render
 from generator.problems import ContentError, Problem
 from tests.conftest import MINI, ROOT, build_site, make_project, run_generator
 
@@ -449,3 +451,66 @@ def test_file_where_output_folder_belongs(mini_content, tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot write" in lines[0] and "operations" in lines[0], lines
+
+
+# CSV downloads (issue 15, point 3): no cell a spreadsheet would run, no forged row.
+_FORMULA = ("=", "+", "-", "@")
+_CELLS = [
+    "see report\r=1+1",  # a bare carriage return: a new row for most readers, unless quoted
+    "see report\n=1+1",
+    "\r\n=1+1",
+    " =1+1",  # import options may trim the space
+    "\t=1+1",
+    "\r=1+1",
+    "\n@SUM(A1)",
+    "\u00a0+1",
+    '=HYPERLINK("http://evil.example","x")',
+    "-2+3",
+    "@cmd",
+    'a "quoted", comma',
+    "plain text",
+    "",
+]
+
+
+def _read_csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def _assert_inert(rows: list[list[str]]) -> None:
+    for row in rows:
+        for cell in row:
+            assert not cell.strip().startswith(_FORMULA), (cell, row)
+            assert not cell.startswith(("\t", "\r")), (cell, row)
+
+
+def test_csv_cells_never_forge_rows_or_formulas():
+    text = export._csv(["id", "text"], [[str(i), cell] for i, cell in enumerate(_CELLS)])
+    rows = _read_csv(text)
+    assert len(rows) == 1 + len(_CELLS) and all(len(row) == 2 for row in rows), rows
+    _assert_inert(rows)
+    for (index, cell), original in zip(rows[1:], _CELLS, strict=True):
+        assert cell.removeprefix("'") == original and index.isdigit()  # the text itself is kept
+
+
+def test_built_csv_files_hold_only_inert_cells(mini_content, tmp_path):
+    (mini_content / "agencies" / "evil.yml").write_text(
+        "name: \"+cmd|' /C calc'!A0\"\nkind: unit\nsummary: s\nsources: [report-a]\n", "utf-8"
+    )
+    (mini_content / "operations" / "op-evil.yml").write_text(
+        'name: " =HYPERLINK(\\"http://evil.example\\",\\"x\\")"\nsummary: s\ncrime_areas: [human-trafficking]\n'
+        "sources: [report-a]\nagencies:\n  - {agency: evil, role: lead, note: '-2+3'}\n"
+        "outcomes:\n  - {metric: arrests, as_reported: '@SUM(A1)', note: '=1+1', sources: [report-a]}\n",
+        "utf-8",
+    )
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    counts = {"operations.csv": 4, "outcomes.csv": None, "participants.csv": None}
+    for name, expected in counts.items():
+        rows = _read_csv((out / "data" / name).read_text("utf-8"))
+        assert all(len(row) == len(rows[0]) for row in rows), name
+        if expected is not None:
+            assert len(rows) == 1 + expected
+        _assert_inert(rows)
+    evil = [row for row in _read_csv((out / "data" / "operations.csv").read_text("utf-8")) if row[0] == "op-evil"]
+    assert evil and evil[0][1] == '\' =HYPERLINK("http://evil.example","x")'
