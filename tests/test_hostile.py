@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -514,3 +515,95 @@ def test_built_csv_files_hold_only_inert_cells(mini_content, tmp_path):
         _assert_inert(rows)
     evil = [row for row in _read_csv((out / "data" / "operations.csv").read_text("utf-8")) if row[0] == "op-evil"]
     assert evil and evil[0][1] == '\' =HYPERLINK("http://evil.example","x")'
+
+
+# Control, bidirectional and invisible characters (issue 15, point 5): refused, named, never printed raw.
+_OP = "summary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n"
+CHARACTER_CORPUS = [
+    ("\\x01 escape", 'name: "a\\x01b"\n' + _OP, "U+0001", 1, "name"),
+    ("\\e escape (terminal)", 'name: "\\e]52;c;cHduZWQ=\\a"\n' + _OP, "U+001B", 1, "name"),
+    ("\\0 escape", 'name: x\nsummary: "a\\0b"\ncrime_areas: [human-trafficking]\nsources: [report-a]\n', "U+0000", 2, "summary"),
+    ("non-character", 'name: "\\uFFFE"\n' + _OP, "U+FFFE", 1, "name"),
+    ("astral non-character", 'name: "a\\U0001FFFE"\n' + _OP, "U+1FFFE", 1, "name"),
+    ("bare carriage return", 'name: x\naliases: ["see\\r=1+1"]\n' + _OP, "U+000D", 2, "aliases[0]"),
+    ("C1 control", 'name: "a\\x9bb"\n' + _OP, "U+009B", 1, "name"),
+    ("right-to-left override", 'name: "abc\\u202Egnp.exe"\n' + _OP, "U+202E", 1, "name"),
+    ("unclosed isolate", 'name: "x\\u2067y"\n' + _OP, "U+2067", 1, "name"),
+    ("zero-width space", 'name: "Inter\\u200Bpol"\n' + _OP, "U+200B", 1, "name"),
+    ("zero-width joiner between Latin letters", 'name: "Inter\\u200Dpol"\n' + _OP, "U+200D", 1, "name"),
+    ("directional mark in Latin text", 'name: "Interpol\\u200F"\n' + _OP, "U+200F", 1, "name"),
+    ("byte-order mark inside text", 'name: "a\\uFEFFb"\n' + _OP, "U+FEFF", 1, "name"),
+    ("tag characters", 'name: "a\\U000E0041b"\n' + _OP, "U+E0041", 1, "name"),
+    ("Hangul filler as a name", 'name: "\\u3164"\n' + _OP, "U+3164", 1, "name"),
+    ("line separator", 'name: "a\\u2028b"\n' + _OP, "U+2028", 1, "name"),
+    ("control character in a field name", '"na\\u202Eme": x\nname: x\n' + _OP, "U+202E", 1, ""),
+    ("blank name", 'name: "   "\n' + _OP, "blank", 1, "name"),
+    ("ideographic-space name", 'name: "\\u3000"\n' + _OP, "blank", 1, "name"),
+    ("blank summary", 'name: x\nsummary: " "\ncrime_areas: [human-trafficking]\nsources: [report-a]\n', "blank", 2, "summary"),
+    ("newline in a name", 'name: "Operation\\n# Fake heading"\n' + _OP, "line break", 1, "name"),
+    ("folded block name", "name: >\n  Operation X\n" + _OP, "write '>-'", 1, "name"),
+    (
+        "newline in a note",
+        "name: x\n" + _OP + 'outcomes:\n  - {metric: arrests, value: 1, note: "a\\nb", sources: [report-a]}\n',
+        "line break",
+        6,
+        "outcomes[0].note",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected", "line", "field"), CHARACTER_CORPUS, ids=[c[0] for c in CHARACTER_CORPUS])
+def test_refused_characters_get_a_located_line(tmp_path, case, text, expected, line, field):
+    problems, _, _ = _check_one(tmp_path, "operations", "a.yml", text.encode("utf-8"))
+    mine = [p for p in problems if p.file.endswith("operations/a.yml") and expected in p.message]
+    assert mine, [p.text() for p in problems]
+    assert mine[0].line == line and (not field or mine[0].field == field), mine[0].text()
+    assert mine[0].text().isprintable(), mine[0].text()
+
+
+def test_check_output_never_holds_a_raw_control_character(mini_content):
+    for i, (_, text, _, _, _) in enumerate(CHARACTER_CORPUS):
+        (mini_content / "operations" / f"case-{i}.yml").write_text(text, "utf-8")
+    # A file name and an unknown field that hold control characters are quoted too.
+    (mini_content / "operations" / "\x1b[2Jevil\u202e.yml").write_text("name: x\n" + _OP, "utf-8")
+    (mini_content / "operations" / "case-x.yml").write_text('name: x\n"\\e[31m": 1\n' + _OP, "utf-8")
+    for style in ("text", "github"):
+        result = run_generator("check", "--content", str(mini_content), "--format", style)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        lines = result.stdout.splitlines()
+        assert len(lines) >= len(CHARACTER_CORPUS) + 2
+        for text_line in lines:
+            assert text_line.isprintable(), repr(text_line)
+        assert any("\\x1b[2Jevil\\u202e.yml" in text_line for text_line in lines)
+
+
+_RTL_NAMES = {
+    "ar": "الإنتربول",  # Arabic
+    "ur": "وفاقی تحقیقاتی ادارہ",  # Urdu
+    "he": "משטרת ישראל",  # Hebrew
+    "fa": "پلیس فتا می‌خواهد",  # Persian, with a zero-width non-joiner inside a word
+}
+
+
+def test_right_to_left_names_build_isolated_and_well_formed(mini_content, tmp_path):
+    for code, name in _RTL_NAMES.items():
+        (mini_content / "agencies" / f"rtl-{code}.yml").write_text(
+            f"name: {name}\nkind: national-agency\nsummary: {name} (2020)\nsources: [report-a]\n", "utf-8"
+        )
+    parts = "".join(f"  - {{agency: rtl-{code}, role: participant}}\n" for code in _RTL_NAMES)
+    (mini_content / "operations" / "op-rtl.yml").write_text(
+        f"name: عملية الصقر\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n"
+        f"announced: {{date: '2021-03-01', sources: [report-a]}}\nagencies:\n{parts}",
+        "utf-8",
+    )
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    page = (out / "operations" / "op-rtl.md").read_text("utf-8")
+    for name in _RTL_NAMES.values():
+        assert f"<bdi>{name}</bdi>" in page
+    index = (out / "operations" / "index.md").read_text("utf-8")
+    assert "<bdi>عملية الصقر</bdi>" in index
+    ET.fromstring((out / "feed.xml").read_bytes())  # still well-formed XML
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert b"\x00" not in path.read_bytes(), path
