@@ -34,7 +34,7 @@ import opswatch_mkdocs
 from generator import build as generator_build
 from generator import lock
 from generator.htmlspace import UnindentingLoader
-from generator.problems import ContentError, format_all
+from generator.problems import ContentError, Problem, format_all
 
 from .preview import Preview
 from .publish import Publisher
@@ -111,12 +111,12 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     # -- Generating the pages ------------------------------------------------------------------
 
-    def _generate(self) -> list[str]:
-        """Check the records and write the pages; the problems' lines (none when it worked)."""
+    def _generate(self) -> list[Problem]:
+        """Check the records and write the pages; the problems found (none: the pages are written)."""
         try:
             result = generator_build.build(self.content, self.docs, site_url=self.site_url, lock_timeout=float(self.config.wait))
         except ContentError as exc:
-            return format_all(exc.problems).splitlines()
+            return list(exc.problems)
         except lock.LockError as exc:
             raise Abort(str(exc)) from None
         report = result.report
@@ -141,12 +141,16 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             # Starting a preview with a broken record: show the pages generated last time, with the banner.
             self._show(problems)
             return
-        raise Abort("The records have problems:\n" + "\n".join(problems))
+        raise Abort("The records have problems:\n" + format_all(problems))
 
-    def _show(self, problems: list[str]) -> None:
-        self.preview.problems = problems
+    def _show(self, problems: list[Problem]) -> None:
+        lines = [problem.text() for problem in sorted(set(problems))]
+        self.preview.problems = lines
         log.error(
-            "The records have problems; the preview keeps the last good pages until they are fixed:\n%s", "\n".join(problems)
+            "The records have problems; the preview keeps the last good pages until they are fixed:\n%s\n%d problem%s: fix and save.",
+            "\n".join(lines),
+            len(lines),
+            "" if len(lines) == 1 else "s",
         )
 
     # -- mkdocs serve -------------------------------------------------------------------------
