@@ -42,6 +42,10 @@ class Problem:
         return f"::error file={prop(self.file)},line={self.line},col={self.column},title={title}::{data(self.message)}"
 
 
+class UsageError(Exception):
+    """A mistake in how a command was run (folders, options), not in the records; the message says what to do."""
+
+
 class ContentError(Exception):
     """Raised once, at the end, when the content has problems; carries all of them."""
 

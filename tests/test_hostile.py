@@ -3,11 +3,14 @@ valid but hostile text builds safely; failures leave the previous output untouch
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import resource
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,9 +19,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import build, checker, render
+from generator import build, checker, cli, export, lock, render
 from generator.problems import ContentError, Problem
-from tests.helpers import MINI, build_site, make_project
+from tests.helpers import MINI, ROOT, build_site, make_project, run_generator
 
 VALID = b"name: x\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n"
 LAUGHS = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(
@@ -310,3 +313,204 @@ def test_front_matter_reads_back_exactly(meta):
     text = render.front_matter(meta)
     assert text.startswith("---\n") and text.endswith("---\n\n")
     assert (yaml.safe_load(text[4:-5]) or {}) == meta
+
+
+# Two builds at once (issue 15, point 4): the second waits for the first's lock, or says so and stops.
+_HOLD_LOCK = "import sys; from pathlib import Path; from generator import lock; lock.acquire(Path(sys.argv[1])); print('locked', flush=True); sys.stdin.read()"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_second_build_fails_clearly_when_told_not_to_wait(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(out)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        result = run_generator("build", "--content", str(mini_content), "--out", str(out), "--wait", "0")
+    finally:
+        holder.communicate("", timeout=30)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "another build is running" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()  # nothing was written while the other build held the folder
+
+
+def test_second_build_waits_for_the_first(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(out)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    waiting = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--content", str(mini_content), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    message = waiting.stderr.readline()
+    assert "another build is running" in message and "waiting" in message
+    assert waiting.poll() is None and not out.exists()
+    holder.communicate("", timeout=30)  # the first build ends: the second goes ahead
+    stdout, stderr = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, stdout + stderr
+    assert (out / "operations" / "index.md").is_file()
+
+
+def test_concurrent_builds_leave_what_a_lone_build_leaves(tmp_path):
+    # The shipped records: enough pages that, without the lock, two builds crash or empty
+    # each other's staging folder in most trials (seen in 4 of 6 before the lock).
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    alone = tmp_path / "alone"
+    assert run_generator("build", "--content", str(content), "--out", str(alone)).returncode == 0
+    expected = _tree(alone)
+    out = tmp_path / "docs"
+    command = [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out)]
+    for _ in range(6):
+        shutil.rmtree(out, ignore_errors=True)
+        runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for run in runs:
+            stdout, stderr = run.communicate(timeout=120)
+            assert run.returncode == 0 and "Traceback" not in stderr, stdout + stderr
+        assert _tree(out) == expected
+        assert not Path(f"{out}.staging").exists()
+
+
+def test_lock_is_reentrant_within_a_process(tmp_path):
+    # The MkDocs adapter holds the lock for a whole build while the generator takes it again.
+    out = tmp_path / "docs"
+    with lock.locked(out), lock.locked(out):
+        pass
+    with lock.locked(out, timeout=0):  # released fully: it can be taken again at once
+        pass
+
+
+# Symbolic links in the output (issue 15, point 2): refused before anything outside is written or deleted.
+def _outside(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    outside = tmp_path / "outside"
+    (outside / "operations").mkdir(parents=True)
+    (outside / "keep.txt").write_text("precious")
+    (outside / "operations" / "old.md").write_text("not generated")
+    return outside, _tree(outside)
+
+
+@pytest.mark.parametrize("where", ["docs", "docs.staging", "docs/operations", "docs/.manifest.json.tmp"])
+def test_output_links_are_refused_and_nothing_outside_changes(mini_content, tmp_path, where):
+    outside, before = _outside(tmp_path)
+    out = tmp_path / "project" / "docs"
+    out.mkdir(parents=True)
+    link = tmp_path / "project" / where
+    if link.exists():
+        link.rmdir()
+    target = outside / "keep.txt" if where.endswith(".tmp") else outside / ("operations" if "/" in where else "")
+    os.symlink(target, link)
+    result = run_generator("build", "--content", str(mini_content), "--out", str(out))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is a symbolic link" in lines[0] and where in lines[0], lines
+    assert _tree(outside) == before
+
+
+def test_unwritable_output_gives_one_clear_line(mini_content, tmp_path, monkeypatch, capsys):
+    # A read-only docs/ (simulated: the tests may run as root, who can write anywhere).
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    out = tmp_path / "docs"
+    assert cli.main(["build", "--content", str(mini_content), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Permission denied" in err[0] and str(out) in err[0] and "writable" in err[0], err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_output_gives_one_clear_line(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    assert run_generator("build", "--content", str(mini_content), "--out", str(out)).returncode == 0
+    (mini_content / "operations" / "op-one.yml").write_text(
+        (mini_content / "operations" / "op-one.yml").read_text() + "aliases: [changed]\n"
+    )
+    os.chmod(out / "operations", 0o555)
+    try:
+        result = run_generator("build", "--content", str(mini_content), "--out", str(out))
+    finally:
+        os.chmod(out / "operations", 0o755)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write" in result.stderr
+
+
+def test_file_where_output_folder_belongs(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "operations").write_text("a file, not a folder")
+    result = run_generator("build", "--content", str(mini_content), "--out", str(out))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write" in lines[0] and "operations" in lines[0], lines
+
+
+# CSV downloads (issue 15, point 3): no cell a spreadsheet would run, no forged row.
+_FORMULA = ("=", "+", "-", "@")
+_CELLS = [
+    "see report\r=1+1",  # a bare carriage return: a new row for most readers, unless quoted
+    "see report\n=1+1",
+    "\r\n=1+1",
+    " =1+1",  # import options may trim the space
+    "\t=1+1",
+    "\r=1+1",
+    "\n@SUM(A1)",
+    "\u00a0+1",
+    '=HYPERLINK("http://evil.example","x")',
+    "-2+3",
+    "@cmd",
+    'a "quoted", comma',
+    "plain text",
+    "",
+]
+
+
+def _read_csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def _assert_inert(rows: list[list[str]]) -> None:
+    for row in rows:
+        for cell in row:
+            assert not cell.strip().startswith(_FORMULA), (cell, row)
+            assert not cell.startswith(("\t", "\r")), (cell, row)
+
+
+def test_csv_cells_never_forge_rows_or_formulas():
+    text = export._csv(["id", "text"], [[str(i), cell] for i, cell in enumerate(_CELLS)])
+    rows = _read_csv(text)
+    assert len(rows) == 1 + len(_CELLS) and all(len(row) == 2 for row in rows), rows
+    _assert_inert(rows)
+    for (index, cell), original in zip(rows[1:], _CELLS, strict=True):
+        assert cell.removeprefix("'") == original and index.isdigit()  # the text itself is kept
+
+
+def test_built_csv_files_hold_only_inert_cells(mini_content, tmp_path):
+    (mini_content / "agencies" / "evil.yml").write_text(
+        "name: \"+cmd|' /C calc'!A0\"\nkind: unit\nsummary: s\nsources: [report-a]\n", "utf-8"
+    )
+    (mini_content / "operations" / "op-evil.yml").write_text(
+        'name: " =HYPERLINK(\\"http://evil.example\\",\\"x\\")"\nsummary: s\ncrime_areas: [human-trafficking]\n'
+        "sources: [report-a]\nagencies:\n  - {agency: evil, role: lead, note: '-2+3'}\n"
+        "outcomes:\n  - {metric: arrests, as_reported: '@SUM(A1)', note: '=1+1', sources: [report-a]}\n",
+        "utf-8",
+    )
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    counts = {"operations.csv": 4, "outcomes.csv": None, "participants.csv": None}
+    for name, expected in counts.items():
+        rows = _read_csv((out / "data" / name).read_text("utf-8"))
+        assert all(len(row) == len(rows[0]) for row in rows), name
+        if expected is not None:
+            assert len(rows) == 1 + expected
+        _assert_inert(rows)
+    evil = [row for row in _read_csv((out / "data" / "operations.csv").read_text("utf-8")) if row[0] == "op-evil"]
+    assert evil and evil[0][1] == '\' =HYPERLINK("http://evil.example","x")'
