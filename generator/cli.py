@@ -9,6 +9,7 @@ from pathlib import Path
 from . import build, checker, scaffold, schemas
 from .lock import DEFAULT_TIMEOUT
 from .problems import ContentError, UsageError, format_all
+from .textcheck import printable
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("docs")
@@ -102,12 +103,15 @@ def main(argv: list[str] | None = None) -> int:
         print(format_all(exc.problems, getattr(args, "format", "text")), file=sys.stdout)
         return 1
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(' '.join(str(exc).split()))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; nothing was changed", file=sys.stderr)
         return 130
     except Exception as exc:
-        print(f"internal error: {type(exc).__name__}: {exc}. Please report it with the command you ran.", file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {printable(str(exc))}. Please report it with the command you ran.",
+            file=sys.stderr,
+        )
         return 3
     return 2

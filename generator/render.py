@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import countries, dates, vocab
 from .figures import Figure
 from .link import Site, Total
+from .textcheck import RTL
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -31,6 +32,13 @@ SITE_NAME = "Operations Watch"
 def _esc(text: object) -> str:
     """Text for HTML: &, <, >, " and ' escaped (as markupsafe does, as a plain string)."""
     return html.escape(str(text), quote=True)
+
+
+def _name(text: str) -> str:
+    """A record name for HTML: escaped, and isolated in <bdi> when it holds right-to-left letters,
+    so that it cannot reorder the punctuation, dates or roles printed next to it."""
+    escaped = _esc(text)
+    return f"<bdi>{escaped}</bdi>" if RTL.search(text) else escaped
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&\"'])")
@@ -129,7 +137,7 @@ class PageContext:
         labels = self._shared.labels
         label = labels.get((kind, rid))
         if label is None:
-            label = labels[(kind, rid)] = _esc(self.name(kind, rid))
+            label = labels[(kind, rid)] = _name(self.name(kind, rid))
         # Ids are validated (a-z, 0-9, hyphens), so the address needs no escaping.
         return f'<a href="{self.href(kind, rid)}">{label}</a>'
 
@@ -137,7 +145,7 @@ class PageContext:
         """An HTML link to a record page, with escaped text."""
         if text is None:
             return Markup(self._a(kind, rid))
-        return Markup(f'<a href="{self.href(kind, rid)}">{_esc(text)}</a>')
+        return Markup(f'<a href="{self.href(kind, rid)}">{_name(text)}</a>')
 
     def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
         """Links to several record pages."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import models, textcheck
 from .loader import Document, Loaded, Page
 from .problems import Problem, field_path
 
@@ -39,6 +39,9 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
     for doc in loaded.documents:
         model = models.KINDS[doc.kind]
         catalog.documents[(doc.kind, doc.id)] = doc
+        for loc, message in textcheck.scan(doc.data):
+            line, column = doc.where(loc)
+            problems.append(Problem(doc.path, line, column, field_path(loc), message))
         if not isinstance(doc.data, dict):
             got = "a list" if isinstance(doc.data, list) else f"'{doc.data}'"
             problems.append(Problem(doc.path, 1, 1, "", f"a record is a set of 'field: value' lines, but this file holds {got}"))
