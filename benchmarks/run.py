@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import vocab  # noqa: E402
-from tests.helpers import make_project  # noqa: E402  (the same project copy the tests build)
+from tests.helpers import make_project, mkdocs_env  # noqa: E402  (the same project copy the tests build)
 
 WORDS = [
     "police",
@@ -184,7 +184,7 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(cwd),
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
@@ -250,7 +250,7 @@ def edit_to_preview(project: Path, dirty: bool, timeout: float = 600) -> float |
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(project),
     )
     base = f"http://127.0.0.1:{port}/operations-watch/operations/operation-0.html"
     try:
@@ -317,9 +317,9 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
     row["mkdocs_full_s"] = statistics.median(t for t, _, _ in full)
     row["mkdocs_full_peak_mb"] = max(m for _, m, _ in full) / 1024
 
-    # MkDocs alone on the already generated Markdown: the same config without the hook.
+    # MkDocs alone on the already generated Markdown: the same config without the generator's plugin.
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
-    config.pop("hooks", None)
+    config["plugins"] = [p for p in config["plugins"] if p != "opswatch"]
     (project / "mkdocs-nohook.yml").write_text(yaml.safe_dump(config), "utf-8")
     alone = [
         _timed([mkdocs, "build", "-f", "mkdocs-nohook.yml", "--site-dir", str(work / "site-nohook")], project)

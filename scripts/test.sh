@@ -17,7 +17,8 @@ if command -v npm >/dev/null 2>&1 && [ ! -f "node_modules/axe-core/axe.min.js" ]
   npm install --no-save --no-package-lock --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check generator tests benchmarks
-.venv/bin/ruff format --check generator tests benchmarks
+export PYTHONPATH="$PWD"  # this checkout's code, whatever else the venv has installed
+.venv/bin/ruff check generator opswatch_mkdocs tests benchmarks
+.venv/bin/ruff format --check generator opswatch_mkdocs tests benchmarks
 .venv/bin/mypy  # what it checks is set in pyproject.toml
 .venv/bin/python -m pytest "$@"

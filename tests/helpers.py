@@ -43,15 +43,20 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
         capture_output=True,
         text=True,
         timeout=600,
-        env={"PATH": f"{BIN}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(project),
     )
+
+
+def mkdocs_env(project: Path) -> dict[str, str]:
+    """The environment MkDocs runs in: the project's own generator and plugin code, whatever the venv has installed."""
+    return {"PATH": f"{BIN}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
 
 
 def make_project(tmp_path: Path, content: Path | None = None) -> Path:
     """A throwaway copy of the project (config, theme overrides, generator) around some content."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "generator", "overrides"):
+    for name in ("mkdocs.yml", "generator", "opswatch_mkdocs", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
