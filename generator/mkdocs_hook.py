@@ -5,6 +5,7 @@
 - ``on_serve``: watch ``content/`` so that ``mkdocs serve`` regenerates when a record changes.
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
 - ``on_page_context``: "Edit this page" opens the record's YAML file, named in the page's front matter.
+- ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
 - ``mkdocs build`` writes into a temporary folder and swaps it in only after a clean build, so a
   failed or interrupted build leaves the previous ``site/`` as it was.
 """
@@ -113,6 +114,23 @@ def on_env(env, config, files):
     if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
         env.loader = UnindentingLoader(env.loader)
     return env
+
+
+def on_template_context(context, template_name, config):
+    # MkDocs gives error pages absolute addresses under site_url's path, which leaves the 404 page
+    # unstyled when the site is served from another path or opened from disk. Relative addresses
+    # work in both; when the page is served under site_url's path, its script sets <base> to it,
+    # so a missing address in a subfolder still gets a styled page.
+    if template_name == "404.html":
+        from urllib.parse import urlsplit
+
+        from mkdocs.utils import normalize_url
+
+        context["base_url"] = "."
+        context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+        context["site_path"] = urlsplit(config.site_url or "/").path or "/"
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):

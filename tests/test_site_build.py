@@ -10,8 +10,9 @@ import subprocess
 import sys
 import threading
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -103,3 +104,49 @@ def test_a_bad_record_fails_the_build_and_keeps_the_previous_site(tmp_path: Path
     assert "content/operations/operation-epervier.yml:" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+class _Anchors(HTMLParser):
+    """The ids a page defines and the links it makes (href of <a> and <area>)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        if tag in ("a", "area") and values.get("href") is not None:
+            self.links.append(values["href"])
+
+
+def test_every_internal_link_and_its_fragment_lands_on_the_site(real_site: Path):
+    """Every link between pages, with its #fragment, reaches a file and an element with that id
+    (linkchecker does not check fragments): every citation marker lands on its source entry."""
+    parsed: dict[Path, _Anchors] = {}
+    for page in real_site.rglob("*.html"):
+        parser = _Anchors()
+        parser.feed(page.read_text("utf-8"))
+        parsed[page.resolve()] = parser
+    problems, checked, fragments = [], 0, 0
+    for page, parser in parsed.items():
+        for href in parser.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("javascript:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                problems.append(f"{page.relative_to(real_site.resolve())}: {href}: no such file")
+            elif parts.fragment and target.suffix == ".html":
+                fragments += 1
+                if unquote(parts.fragment) not in parsed[target].ids:
+                    problems.append(f"{page.relative_to(real_site.resolve())}: {href}: no element with this id")
+    assert not problems, "\n".join(sorted(problems)[:50])
+    assert checked > 1000 and fragments > 100, (checked, fragments)  # it really read the site's links

@@ -1,0 +1,74 @@
+"""Markup rules of the generated pages: machine-readable dates, citations that land on a source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import checker, dates, link, pages, render
+
+# HTML's valid datetime values for what records hold: year, month, date, yearless date.
+VALID_DATETIME = re.compile(r"^(?:\d{4,}|\d{4,}-\d{2}|\d{4,}-\d{2}-\d{2}|--\d{2}-\d{2})$")
+
+
+@pytest.mark.parametrize(
+    ("text", "machine"),
+    [
+        ("2020", "2020"),
+        ("2020-05", "2020-05"),
+        ("2020-05-30", "2020-05-30"),
+        ("2020-05~", "2020-05"),
+        ("2020?", "2020"),
+        ("XXXX-11-17", "--11-17"),
+        ("XXXX-11", None),  # HTML has no form for a month without a year
+    ],
+)
+def test_html_datetime_of_every_date_form(text, machine):
+    assert dates.parse(text).html_datetime() == machine
+    if machine:
+        assert VALID_DATETIME.match(machine)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, str]:
+    import shutil
+
+    from tests.conftest import MINI, ROOT
+
+    out = {}
+    for name, content in (("mini", MINI), ("shipped", ROOT / "content")):
+        target = tmp_path_factory.mktemp(name) / "content"
+        shutil.copytree(content, target)
+        site = link.link(checker.check(target))
+        out.update({f"{name}/{path}": text for path, text in pages.all_files(site).items() if path.endswith(".md")})
+    return out
+
+
+def test_every_time_element_has_a_valid_datetime(files):
+    checked = 0
+    for path, text in files.items():
+        for tag in re.findall(r"<time\b[^>]*>", text):
+            machine = re.search(r'datetime="([^"]*)"', tag)
+            assert machine and VALID_DATETIME.match(machine.group(1)), f"{path}: {tag}"
+            checked += 1
+    assert checked > 50
+
+
+def test_every_citation_marker_has_its_entry_in_the_page_source_list(files):
+    for path, text in files.items():
+        markers = set(re.findall(r'href="#(cite-\d+)"', text))
+        entries = set(re.findall(r'<li id="(cite-\d+)"', text))
+        assert markers <= entries, f"{path}: {sorted(markers - entries)}"
+        for label in re.findall(r'<a href="#cite-\d+"([^>]*)>', text):
+            assert 'aria-label="Source ' in label, f"{path}: the source name must not be only in title="
+
+
+def test_a_template_that_cites_without_a_source_list_fails_the_build(mini_content: Path, monkeypatch):
+    site = link.link(checker.check(mini_content))
+    source = next(iter(site.catalog.sources))
+    template = render._ENV.from_string("<p>x{{ page.cite([sid]) }}</p>")
+    monkeypatch.setattr(render._ENV, "get_template", lambda name: template)
+    with pytest.raises(RuntimeError, match=r"cited on x\.md but 0 listed"):
+        render.render_page("x.md.j2", "x.md", site, {}, sid=source)
