@@ -109,6 +109,25 @@ def index_pages(site: Site) -> dict[str, str]:
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         by_region[country.region].append(code)
     regions = {**REGIONS, "other": "Other territories"}
+    # Countries that no operation lists: say how the catalogue names them instead of "(0)".
+    places: dict[str, set[str]] = defaultdict(set)
+    for op in c.operations.values():
+        for place in op.places:
+            if place.country:
+                places[place.country].add(place.name)
+    named_as: dict[str, str] = {}
+    for code in site.countries:
+        if code in site.ops_by_country:
+            continue
+        ways = []
+        if code in places:
+            ways.append("place named: " + ", ".join(sorted(places[code])))
+        if code in site.agencies_by_country:
+            n = len(site.agencies_by_country[code])
+            ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")
+        if code in c.countries:
+            ways.append("country notes")
+        named_as[code] = "; ".join(ways)
     specs = [
         (
             "operations/index.md",
@@ -129,7 +148,7 @@ def index_pages(site: Site) -> dict[str, str]:
             "countries_index.md.j2",
             "Countries",
             "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
-            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region]},
+            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region], "named_as": named_as},
         ),
         (
             "sources/index.md",

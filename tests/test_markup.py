@@ -72,3 +72,22 @@ def test_a_template_that_cites_without_a_source_list_fails_the_build(mini_conten
     monkeypatch.setattr(render._ENV, "get_template", lambda name: template)
     with pytest.raises(RuntimeError, match=r"cited on x\.md but 0 listed"):
         render.render_page("x.md.j2", "x.md", site, {}, sid=source)
+
+
+def test_home_counts_only_countries_that_operations_list_and_the_index_shows_no_zero(files):
+    import yaml
+
+    from tests.conftest import MINI, ROOT
+
+    for name, content in (("mini", MINI), ("shipped", ROOT / "content")):
+        listed = {
+            part["country"]
+            for path in (content / "operations").glob("*.yml")
+            for part in yaml.safe_load(path.read_text("utf-8")).get("countries", [])
+        }
+        home = files[f"{name}/index.md"]
+        assert f"<strong>{len(listed)}</strong> countries listed in operations" in home, name
+        index = files[f"{name}/countries/index.md"]
+        assert "(0)" not in index
+        if name == "shipped":  # Benin is named only as the place of a meeting
+            assert '<a href="bj.html">Benin</a> <span class="ow-muted">(place named: Cotonou)</span>' in index
