@@ -6,6 +6,7 @@
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
 - ``on_page_context``: "Edit this page" opens the record's YAML file, named in the page's front matter.
 - ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
+- record pages (not in the navigation) hide the empty navigation column and mark their section's tab.
 - ``mkdocs build`` writes into a temporary folder and swaps it in only after a clean build, so a
   failed or interrupted build leaves the previous ``site/`` as it was.
 """
@@ -74,7 +75,32 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
 
+PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
+"""Addresses in mkdocs.yml that stand for the real ones until a deployment sets them."""
+
+
+def placeholder_notice(config) -> str | None:
+    """A notice naming the settings that still hold placeholder addresses, or None."""
+    placeholders = [
+        f"{name} is {value}"
+        for name, value in (("site_url", config.site_url or ""), ("repo_url", config.repo_url or ""))
+        if any(host in value for host in PLACEHOLDER_HOSTS)
+    ]
+    if not placeholders:
+        return None
+    return (
+        "WARNING  -  Placeholder addresses: "
+        + " and ".join(placeholders)
+        + ". Canonical links, the sitemap, the feed and the edit links point there. Set SITE_URL and REPO_URL"
+        " (the GitHub Pages workflow does) or write the real addresses in mkdocs.yml before publishing."
+    )
+
+
 def on_config(config):
+    notice = placeholder_notice(config)
+    if notice:
+        # Printed, not logged: in strict mode a logged warning would stop every local build.
+        print(notice, file=sys.stderr)
     if _state["command"] == "build":
         final = Path(config.site_dir)
         _state["final_site_dir"] = final
@@ -151,12 +177,37 @@ def on_page_context(context, page, config, nav):
             page.meta["jsonld"] = json.loads(page.meta["jsonld"])
         except ValueError:
             page.meta["jsonld"] = None
+    section = _record_section(page)
+    if section and nav is not None:
+        # Record pages are not in the navigation: no empty left column, and their section's tab
+        # is marked as the active one (reset in on_post_page).
+        page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
+        for item in nav.pages:
+            if item.url == f"{section}/index.html":
+                item.active = True
+                _state["active_section"] = item
     edit_path = page.meta.get("edit_path")
     if edit_path and config.repo_url:
         page.edit_url = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/").strip("/") + "/" + edit_path
     elif page.meta.get("jsonld") is not None and not edit_path:
         page.edit_url = None  # generated index pages have no single record to edit
     return context
+
+
+_RECORD_SECTIONS = ("operations", "agencies", "countries", "sources")
+
+
+def _record_section(page) -> str | None:
+    """The section of a record page (operations/x.html → operations), None for other pages."""
+    section, _, name = page.url.partition("/")
+    return section if section in _RECORD_SECTIONS and name and name != "index.html" else None
+
+
+def on_post_page(output, page, config):
+    item = _state.pop("active_section", None)
+    if item is not None:
+        item.active = False
+    return output
 
 
 @event_priority(-200)  # after Material's offline plugin has written search_index.js

@@ -91,3 +91,32 @@ def test_home_counts_only_countries_that_operations_list_and_the_index_shows_no_
         assert "(0)" not in index
         if name == "shipped":  # Benin is named only as the place of a meeting
             assert '<a href="bj.html">Benin</a> <span class="ow-muted">(place named: Cotonou)</span>' in index
+
+
+def test_no_flag_is_drawn_since_no_flag_font_is_shipped(files):
+    for path, text in files.items():
+        assert not re.search("[\U0001f1e6-\U0001f1ff]", text), path
+
+
+def test_small_countries_that_took_part_are_dots_on_the_map_and_in_the_list(files):
+    home = files["shipped/index.md"]
+    svg = home[home.index("<svg") : home.index("</svg>")]
+    for code, name in (("sg", "Singapore"), ("bh", "Bahrain"), ("mv", "Maldives")):
+        assert re.search(
+            rf'<a href="countries/{code}\.html" aria-label="{name}: 1 operation"><title>[^<]*</title><circle class="c1 ow-map-dot"',
+            svg,
+        )
+        assert f'<li><a href="countries/{code}.html">{name}</a>' in home[home.index("</svg>") :]
+    # Every country the operations list is on the map, as a shape or a dot.
+    linked = set(re.findall(r'<a href="countries/([a-z]{2})\.html"', svg))
+    listed = set(re.findall(r'<li><a href="countries/([a-z]{2})\.html"', home[home.index("</svg>") :]))
+    import yaml
+
+    from tests.conftest import ROOT
+
+    in_operations = {
+        part["country"]
+        for path in (ROOT / "content" / "operations").glob("*.yml")
+        for part in yaml.safe_load(path.read_text("utf-8")).get("countries", [])
+    }
+    assert linked == listed == in_operations

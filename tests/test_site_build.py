@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import build_site, make_project
+from tests.conftest import ROOT, build_site, make_project
 
 pytestmark = pytest.mark.e2e
 
@@ -150,3 +150,36 @@ def test_every_internal_link_and_its_fragment_lands_on_the_site(real_site: Path)
                     problems.append(f"{page.relative_to(real_site.resolve())}: {href}: no element with this id")
     assert not problems, "\n".join(sorted(problems)[:50])
     assert checked > 1000 and fragments > 100, (checked, fragments)  # it really read the site's links
+
+
+def _build_with_env(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    bin_dir = Path(sys.executable).parent
+    return subprocess.run(
+        [str(bin_dir / "mkdocs"), "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+
+
+def test_placeholder_addresses_warn_and_the_deploy_workflow_sets_the_real_ones(tmp_path: Path):
+    project = make_project(tmp_path)
+    placeholder = _build_with_env(project, tmp_path / "a")
+    assert placeholder.returncode == 0
+    assert "WARNING  -  Placeholder addresses: site_url is https://example.github.io/" in placeholder.stderr
+    real = _build_with_env(
+        project, tmp_path / "b", SITE_URL="https://acme.github.io/watch/", REPO_URL="https://github.com/acme/watch"
+    )
+    assert real.returncode == 0 and "Placeholder addresses" not in real.stderr
+    built = tmp_path / "b"
+    text = "".join(p.read_text("utf-8") for p in (built / "index.html", built / "sitemap.xml", built / "feed.xml"))
+    text += (built / "operations" / "operation-epervier.html").read_text("utf-8")
+    assert "example.github.io" not in text and "github.com/example/" not in text
+    assert '<link rel="canonical" href="https://acme.github.io/watch/index.html">' in text
+    assert "https://github.com/acme/watch/edit/main/content/operations/operation-epervier.yml" in text
+    # The workflow passes the repository's own addresses to the build.
+    workflow = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
+    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in workflow
+    assert "REPO_URL: ${{ github.server_url }}/${{ github.repository }}" in workflow
