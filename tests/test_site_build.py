@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.helpers import ROOT, build_site, make_project, serve_folder
+from tests.helpers import BIN, ROOT, build_site, make_project, mkdocs_env, serve_folder
 
 pytestmark = pytest.mark.e2e
 
@@ -143,14 +143,13 @@ def test_every_internal_link_and_its_fragment_lands_on_the_site(real_site: Path)
 
 
 def _build_with_env(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    bin_dir = Path(sys.executable).parent
     return subprocess.run(
-        [str(bin_dir / "mkdocs"), "build", "--site-dir", str(site)],
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
         timeout=600,
-        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **env},
+        env={**mkdocs_env(project), **env},
     )
 
 
