@@ -206,7 +206,7 @@ def hand_written_pages(site: Site) -> dict[str, str]:
 
 def all_files(site: Site) -> dict[str, str | bytes]:
     """Every generated file (pages, data downloads, feed, redirects), by path relative to the output folder."""
-    from . import export, feed, redirects
+    from . import export, feed, redirects, search_index
 
     files: dict[str, str | bytes] = {}
     for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
@@ -214,4 +214,5 @@ def all_files(site: Site) -> dict[str, str | bytes]:
     files.update(export.data_files(site))
     files["feed.xml"] = feed.atom(site, site.site_url)
     files.update(redirects.redirect_files(site))
+    files.update(search_index.search_files(site))
     return files

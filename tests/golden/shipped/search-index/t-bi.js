@@ -1,0 +1,1 @@
+__owSearch("t","bi",{"bibliography":[71,1,9,1]},[]);

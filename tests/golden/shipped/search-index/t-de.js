@@ -1,0 +1,1 @@
+__owSearch("t","de",{"deals":[24,1],"decided":[1,1],"department":[35,3],"deployed":[17,1],"deputy":[7,1],"derived":[71,1],"describe":[75,1],"described":[0,1,1,1,1,1,3,1,11,1,12,1,1,1],"describes":[67,1,14,1,4,1],"description":[74,1],"detained":[0,2,13,1],"detentions":[0,1],"deu":[47,16]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","di",{"different":[71,1,1,1,2,1],"digital":[7,2],"director":[3,2,29,1],"disabled":[7,1],"disagree":[71,1],"discussed":[2,2,2,1,2,1,19,1],"disk":[71,1],"dismantled":[0,1,85,6],"disrupting":[2,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ob",{"obtained":[1,1]},[]);

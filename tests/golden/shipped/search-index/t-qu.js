@@ -1,0 +1,1 @@
+__owSearch("t","qu",{"qualifier":[72,1],"quotes":[84,1],"quoting":[73,1]},[]);

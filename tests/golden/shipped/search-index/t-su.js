@@ -1,0 +1,1 @@
+__owSearch("t","su",{"subheading":[83,1],"subscribers":[84,1],"such":[0,1,6,1,1,1,5,1,55,1,4,1,1,1,1,1],"suits":[67,1],"summaries":[75,1],"summary":[75,1,7,1],"supplied":[3,1,13,1],"support":[5,1,7,1],"supported":[31,1],"sure":[73,1],"suspect":[81,1],"suspected":[5,1,1,2,7,1],"suspects":[7,2,64,1,3,1],"suspicion":[0,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","sy",{"system":[57,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","vu",{"vulnerability":[1,1]},[]);
