@@ -34,7 +34,7 @@ FOLDER = "search-index"
 # Field weights: an agency's acronym names the agency itself (not an operation named after it);
 # a name match outranks an alias, which outranks the structured fields (agencies, countries,
 # places, crime areas, years), which outrank running text.
-ACRONYM, NAME, ALIAS, PLACE, PARTY, TOPIC, YEAR, TEXT = 24, 20, 16, 6, 4, 3, 3, 1
+ACRONYM, NAME, ALIAS, PLACE, PARTY, TOPIC, YEAR, TEXT = 28, 20, 16, 6, 4, 3, 3, 1
 MAX_EXTRA = 3
 """A term's score is its best field's weight plus one for each other field holding it (up to this)."""
 

@@ -13,6 +13,7 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var LIMIT = 20;          // results shown; each needs its document shard
   var PREFIX_DISCOUNT = 0.6; // a term that only starts a word counts for less than the word
+  var WHOLE_TITLE = 30, TITLE_START = 3; // bonuses among the best results
 
   var script = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || self.location.href;
   var base = new URL("../../search-index/", script).href;
@@ -147,6 +148,14 @@
       var shards = new Set();
       ranked.forEach(function (r) { var n = Math.floor(r[0] / manifest.per); if (!docs[n]) shards.add(n); });
       return load(Array.from(shards, function (n) { return "d-" + n + ".js"; })).then(function () {
+        // A title that is the query, or starts with it, comes first among the best.
+        var wanted = query.join(" ");
+        ranked.forEach(function (r) {
+          var title = tokens(docs[Math.floor(r[0] / manifest.per)][r[0] % manifest.per][1]).join(" ");
+          if (title === wanted) r[1] += WHOLE_TITLE;
+          else if (title.startsWith(wanted)) r[1] += TITLE_START;
+        });
+        ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
         var items = ranked.map(function (r) {
           var row = docs[Math.floor(r[0] / manifest.per)][r[0] % manifest.per];
           var found = {};

@@ -1,1 +1,1 @@
-__owSearch("t","is",{"isa":[1,19,15,24],"islamabad":[3,8,29,1],"iso":[72,1],"issues":[2,1]},[]);
+__owSearch("t","is",{"isa":[1,19,15,28],"islamabad":[3,8,29,1],"iso":[72,1],"issues":[2,1]},[]);
