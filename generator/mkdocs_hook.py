@@ -60,9 +60,7 @@ class _DirtyNotice(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
             if not self.shown:
-                log.info(
-                    "generator: --dirty preview: only changed pages are rebuilt; the search index and lists in the navigation may lag behind"
-                )
+                log.info("generator: --dirty preview: only changed pages are rebuilt; lists in the navigation may lag behind")
                 self.shown = True
             return False
         return True
