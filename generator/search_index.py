@@ -104,6 +104,8 @@ class Settings:
 
 def normalise(text: str) -> str:
     """Lower case without accents: "Interpol", "INTERPOL" and "Íntérpol" are one term."""
+    if text.isascii():  # most text: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M")).lower()
 
@@ -127,6 +129,16 @@ def _countries_line(names: list[str]) -> str:
     return ", ".join(names)
 
 
+def _flat(text: str) -> str:
+    """Record Markdown as plain text, in full."""
+    return plain(text, 10**9)
+
+
+def _cut(flat: str, limit: int) -> str:
+    """Plain text cut at a word boundary, as render.plain cuts it."""
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _meta(*parts: str) -> str:
     return " · ".join(p for p in parts if p)
 
@@ -144,7 +156,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
             f"operations/{oid}.html",
             op.name,
             _meta(vocab.OPERATION_KINDS[op.kind], str(date.year) if date and date.year else "", _countries_line(names)),
-            plain(op.summary, snippet),
+            _cut(summary := _flat(op.summary), snippet),
         )
         doc.fields += [(NAME, op.name), *((ALIAS, a) for a in op.aliases)]
         for part in op.agencies:
@@ -159,7 +171,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         when = [d for s in spans for d in (s.start, s.end)] + [op.announced.date if op.announced else None]
         when += [e.date for e in op.events]
         doc.fields.append((YEAR, " ".join(sorted({_year(d) for d in when} - {""}))))
-        doc.fields += [(TEXT, plain(op.summary, 10**9)), *((TEXT, e.text) for e in op.events)]
+        doc.fields += [(TEXT, summary), *((TEXT, e.text) for e in op.events)]
         doc.fields += [(TEXT, t) for t in (op.countries_note, *(o.note for o in op.outcomes)) if t]
         docs.append(doc)
     for aid, agency in sorted(c.agencies.items(), key=lambda kv: kv[1].name.lower()):
@@ -167,9 +179,10 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         title = (
             f"{agency.name} ({agency.short_name})" if agency.short_name and agency.short_name not in agency.name else agency.name
         )
-        doc = Doc(f"agencies/{aid}.html", title, _meta(vocab.AGENCY_KINDS[agency.kind], home), plain(agency.summary, snippet))
+        summary = _flat(agency.summary)
+        doc = Doc(f"agencies/{aid}.html", title, _meta(vocab.AGENCY_KINDS[agency.kind], home), _cut(summary, snippet))
         doc.fields += [(NAME, agency.name), (ACRONYM, agency.short_name or ""), *((ALIAS, a) for a in agency.aliases)]
-        doc.fields += [(PARTY, home), (TOPIC, vocab.AGENCY_KINDS[agency.kind]), (TEXT, plain(agency.summary, 10**9))]
+        doc.fields += [(PARTY, home), (TOPIC, vocab.AGENCY_KINDS[agency.kind]), (TEXT, summary)]
         docs.append(doc)
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         n = len(site.ops_by_country.get(code, []))
@@ -179,11 +192,11 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
             f"countries/{code}.html",
             country.name,
             _meta("Country", region, f"{n} operation{'s' if n != 1 else ''}"),
-            plain(notes.notes, snippet) if notes else "",
+            _cut(_flat(notes.notes), snippet) if notes else "",
         )
         doc.fields += [(NAME, country.name), (ALIAS, country.iso_name), (ALIAS, country.alpha3), (TOPIC, region)]
         if notes:
-            doc.fields.append((TEXT, plain(notes.notes, 10**9)))
+            doc.fields.append((TEXT, _flat(notes.notes)))
         docs.append(doc)
     for page in c.pages:
         text = re.sub(r"\A---\n.*?\n---\n", "", page.text, flags=re.S)
@@ -191,8 +204,8 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         title = heading.group(1).strip() if heading else page.name.replace("-", " ").capitalize()
         url = "index.html" if page.name == "home" else f"{page.name}.html"
         title = "Home" if page.name == "home" else title
-        body = plain(text, 10**9)
-        doc = Doc(url, title, "Page", plain(text.replace(heading.group(0), "") if heading else text, snippet))
+        body = _flat(text)
+        doc = Doc(url, title, "Page", _cut(_flat(text.replace(heading.group(0), "") if heading else text), snippet))
         doc.fields += [(NAME, title), (TEXT, body)]
         docs.append(doc)
     for url, title, description in INDEX_PAGES:
@@ -203,7 +216,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
             f"sources/{sid}.html",
             source.title,
             _meta("Source", vocab.SOURCE_KINDS[source.kind], source.publisher or "", year),
-            plain(source.note, snippet) if source.note else "",
+            _cut(_flat(source.note), snippet) if source.note else "",
         )
         # A source title is a report's headline, not the name of what it reports on.
         doc.fields += [(PLACE, source.title), (PARTY, source.publisher or ""), (PARTY, source.author or "")]
