@@ -5,7 +5,8 @@
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
 - ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``).
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
-- ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, schema.org data, edit links;
+- ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, pages left out of Material's search
+  index (the generator's index answers), schema.org data, edit links;
   record pages (not in the navigation) hide the empty navigation column and mark their section's tab.
 - ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
 - ``on_shutdown``: a build that ended with no error or strict-mode warning replaces ``site/``.
@@ -100,9 +101,7 @@ class _DirtyNotice(logging.Filter):
         if record.levelno != logging.WARNING or record.funcName != "build":
             return True
         if not self.shown:
-            log.info(
-                "--dirty preview: only changed pages are rebuilt; the search index and lists in the navigation may lag behind"
-            )
+            log.info("--dirty preview: only changed pages are rebuilt; lists in the navigation may lag behind")
             self.shown = True
         return False
 
@@ -232,6 +231,9 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key])
+        # The site's own index (search-index/, built by the generator) answers searches; Material's
+        # plugin stays only for the search box, so it parses no page (a quarter of the build time).
+        page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
         "sitemap.xml",
         "feed.xml",
         "timeline.html",
+        "timeline/2020.html",
         "operations/index.html",
         "operations/operation-epervier.html",
         "agencies/nccia.html",
@@ -39,6 +41,18 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
     ):
         assert (real_site / path).is_file(), path
     ET.parse(real_site / "feed.xml")  # well-formed Atom
+    # Search answers from the generator's index: Material's own index holds no page, and every
+    # page's configuration names the site's worker.
+    assert json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))["docs"] == []
+    assert (real_site / "search-index" / "manifest.js").is_file()
+    assert (real_site / "assets" / "javascripts" / "ow-search-worker.js").is_file()
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>', (real_site / "countries" / "pk.html").read_text("utf-8")
+    )
+    assert config, "no __config script on the page"
+    assert json.loads(config.group(1))["search"] == "../assets/javascripts/ow-search-worker.js"
+    # Pages outside the navigation (a year of the timeline, parts of long lists) are in the sitemap.
+    assert "/timeline/2020.html</loc>" in (real_site / "sitemap.xml").read_text("utf-8")
     # Record pages stay out of the navigation: a page does not list every other page.
     nav_links = re.findall(r'class="md-nav__link"', (real_site / "operations" / "operation-epervier.html").read_text("utf-8"))
     assert len(nav_links) < 30

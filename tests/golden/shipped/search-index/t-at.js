@@ -1,0 +1,1 @@
+__owSearch("t","at",{"attribution":[72,1]},[]);
