@@ -218,7 +218,7 @@ def test_bad_agency_gets_one_clear_line(tmp_path, case, name, data, expected, li
 
 
 def test_corpus_is_large_enough():
-    assert len(CORPUS) + len(AGENCY_CORPUS) >= 40
+    assert len(CORPUS) + len(AGENCY_CORPUS) + len(CHARACTER_CORPUS) >= 70  # SECURITY.md says "more than 70"
 
 
 def test_byte_order_mark_is_accepted(tmp_path):
