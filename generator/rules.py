@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from . import countries, dates, models
+from .loader import RESERVED_IDS
 from .problems import Problem, field_path
 from .validate import Catalog
 
@@ -180,7 +181,17 @@ def _former_id_problems(catalog: Catalog) -> list[Problem]:
                 doc = catalog.documents[(kind, rid)]
                 line, column = doc.where(("former_ids", i))
                 where = field_path(("former_ids", i))
-                if old in table:
+                if old in RESERVED_IDS:
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            line,
+                            column,
+                            where,
+                            f"'{old}' is the name of a page the site makes (or a name Windows cannot use); a former id cannot be '{old}'",
+                        )
+                    )
+                elif old in table:
                     problems.append(
                         Problem(doc.path, line, column, where, f"'{old}' is still the id of a record; a former id must be free")
                     )

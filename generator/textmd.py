@@ -45,7 +45,8 @@ class _SafeLinks(Treeprocessor):
             link.set("href", href)
             parts = urlsplit(href)
             scheme = parts.scheme.lower()
-            if not scheme and not href.startswith(("//", "\\")) and parts.path:
+            # Browsers read a backslash as a slash: "/\\evil.example" and "\\/evil.example" leave the site.
+            if not scheme and not href.replace("\\", "/").startswith("//") and parts.path:
                 # A relative link to another page of the site: .md sources become .html pages.
                 if parts.path.endswith(".md"):
                     link.set("href", href.replace(".md", ".html", 1))

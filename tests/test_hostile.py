@@ -218,7 +218,7 @@ def test_bad_agency_gets_one_clear_line(tmp_path, case, name, data, expected, li
 
 
 def test_corpus_is_large_enough():
-    assert len(CORPUS) + len(AGENCY_CORPUS) >= 40
+    assert len(CORPUS) + len(AGENCY_CORPUS) + len(CHARACTER_CORPUS) >= 70  # SECURITY.md says "more than 70"
 
 
 def test_byte_order_mark_is_accepted(tmp_path):
@@ -670,3 +670,113 @@ def test_parent_cycle_check_is_linear_and_exact():
     _CountingTable.lookups = 0
     assert rules._in_cycles(table) == {"x", "y", "z"}
     assert _CountingTable.lookups <= 3 * len(chain), _CountingTable.lookups
+
+
+# Smaller points (issue 15, point 7).
+def test_symlinked_content_folders_are_refused(tmp_path):
+    real = tmp_path / "real"
+    shutil.copytree(MINI, real)
+    os.symlink(real, tmp_path / "content")
+    with pytest.raises(ContentError) as caught:
+        checker.check(tmp_path / "content")
+    assert [("symbolic link" in p.message, p.file.endswith("content")) for p in caught.value.problems] == [(True, True)]
+
+    content = tmp_path / "content2"
+    shutil.copytree(MINI, content)
+    shutil.move(content / "operations", tmp_path / "elsewhere")
+    os.symlink(tmp_path / "elsewhere", content / "operations")
+    os.symlink(MINI / "pages" / "about.md", content / "pages" / "linked.md")
+    with pytest.raises(ContentError) as caught:
+        checker.check(content)
+    files = sorted(p.file.rsplit("/", 1)[1] for p in caught.value.problems)
+    assert files == ["linked.md", "operations"], [p.text() for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("href", ["/\\evil.example", "\\/evil.example", "/\\/evil.example", "/\t/evil.example", "//evil.example"])
+def test_links_that_browsers_send_off_site_are_dropped(href):
+    html = str(render.markdown_html(f"see [x]({href}) here"))
+    assert "<a" not in html and "evil.example" not in html.replace("<span>x</span>", ""), html
+
+
+@pytest.mark.parametrize("old", ["index", "con", "lpt1"])
+def test_former_id_that_names_a_generated_page_is_refused(mini_content, old):
+    path = mini_content / "operations" / "op-one.yml"
+    path.write_text(path.read_text("utf-8") + f"former_ids: [{old}]\n", "utf-8")
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    (problem,) = caught.value.problems
+    assert problem.field == "former_ids[0]" and problem.file.endswith("op-one.yml") and problem.line > 1
+    assert "page the site makes" in problem.message
+
+
+def test_size_limit_is_applied_before_reading(mini_content):
+    huge = mini_content / "operations" / "huge.yml"
+    with open(huge, "wb") as handle:
+        handle.truncate(8 * 1024**3)  # 8 GB, sparse: reading it whole would exhaust memory
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB
+    (problem,) = caught.value.problems
+    assert problem.file.endswith("huge.yml") and "8,589,934,592 bytes" in problem.message
+
+
+def test_unreadable_record_gets_a_located_line(mini_content, monkeypatch):
+    target = str(mini_content / "operations" / "op-two.yml")
+    real_open = open
+
+    def guarded(path, *args, **kwargs):
+        if str(path) == target:
+            raise PermissionError(13, "Permission denied", target)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded)
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    mine = [p for p in caught.value.problems if p.file.endswith("op-two.yml")]
+    assert len(mine) == 1 and "cannot be read (Permission denied)" in mine[0].message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_record_from_the_command_line(mini_content):
+    os.chmod(mini_content / "operations" / "op-two.yml", 0)
+    result = run_generator("check", "--content", str(mini_content))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert "op-two.yml:1:1: the file cannot be read" in result.stdout
+
+
+@pytest.mark.parametrize(("folder", "expected"), [("operation", "operations"), ("Agencies", "agencies"), ("Sources", "sources")])
+def test_misspelt_folder_is_reported_with_did_you_mean(mini_content, folder, expected):
+    (mini_content / folder).mkdir()
+    shutil.copy(mini_content / "operations" / "op-one.yml", mini_content / folder / "op-new.yml")
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    (problem,) = caught.value.problems
+    assert problem.file.endswith(f"content/{folder}") and f"did you mean content/{expected}/?" in problem.message
+
+
+def test_record_at_the_top_of_content_is_reported(mini_content):
+    shutil.copy(mini_content / "operations" / "op-one.yml", mini_content / "op-one.yml")
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    (problem,) = caught.value.problems
+    assert problem.file.endswith("content/op-one.yml") and "records go in a folder" in problem.message
+
+
+def test_hand_written_page_with_windows_line_endings_keeps_its_front_matter(mini_content, tmp_path):
+    page = mini_content / "pages" / "about.md"
+    text = "---\ntitle: About the project\n---\n\n# About\n\nText.\n"
+    page.write_bytes(text.replace("\n", "\r\n").encode())
+    build.build(mini_content, tmp_path / "docs", with_history=False)
+    built = (tmp_path / "docs" / "about.md").read_text("utf-8")
+    front, _, body = built.partition("\n---\n")
+    assert front.startswith("---\n") and "title: About the project" in front and "\r" not in built
+    assert body.lstrip().startswith("# About") and "---" not in body
+
+
+def test_output_inside_content_is_the_users_mistake(mini_content):
+    result = run_generator("build", "--content", str(mini_content), "--out", str(mini_content / "docs"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert "must not be inside" in result.stderr and "--out" in result.stderr
+    assert not (mini_content / "docs").exists()
