@@ -6,7 +6,7 @@
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
 - ``on_page_context``: "Edit this page" opens the record's YAML file, named in the page's front matter.
 - ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
-- record pages (not in the navigation) hide the empty navigation column and mark their section's tab.
+- top-level and record pages hide the empty navigation column; record pages mark their section's tab.
 - ``mkdocs build`` writes into a temporary folder and swaps it in only after a clean build, so a
   failed or interrupted build leaves the previous ``site/`` as it was.
 """
@@ -177,11 +177,14 @@ def on_page_context(context, page, config, nav):
             page.meta["jsonld"] = json.loads(page.meta["jsonld"])
         except ValueError:
             page.meta["jsonld"] = None
+    if page.parent is None:
+        # A top-level page (a tab of its own) or a record page (in no navigation section) would
+        # show an empty or one-line left column on desktop; on a phone the menu still lists every tab.
+        page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
     section = _record_section(page)
     if section and nav is not None:
-        # Record pages are not in the navigation: no empty left column, and their section's tab
-        # is marked as the active one (reset in on_post_page).
-        page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
+        # Record pages are not in the navigation: their section's tab is marked as the active one
+        # (reset in on_post_page).
         for item in nav.pages:
             if item.url == f"{section}/index.html":
                 item.active = True
