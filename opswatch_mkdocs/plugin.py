@@ -7,7 +7,7 @@
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
 - ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, pages left out of Material's search
   index (the generator's index answers), schema.org data, edit links;
-  record pages (not in the navigation) hide the empty navigation column and mark their section's tab.
+  top-level and record pages hide the empty navigation column; record pages mark their section's tab.
 - ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
 - ``on_shutdown``: a build that ended with no error or strict-mode warning replaces ``site/``.
 """
@@ -246,11 +246,14 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 page.meta["jsonld"] = json.loads(page.meta["jsonld"])
             except ValueError:
                 page.meta["jsonld"] = None
+        if page.parent is None:
+            # A top-level page (a tab of its own) or a record page (in no navigation section) would
+            # show an empty or one-line left column on desktop; on a phone the menu still lists every tab.
+            page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
         section = _record_section(page)
         if section and nav is not None:
-            # Record pages are not in the navigation: no empty left column, and their section's tab
-            # is marked as the active one (reset in on_post_page).
-            page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
+            # Record pages are not in the navigation: their section's tab is marked as the active one
+            # (reset in on_post_page).
             for item in nav.pages:
                 if item.url == f"{section}/index.html":
                     item.active = True

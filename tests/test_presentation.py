@@ -97,9 +97,12 @@ def test_record_page_marks_its_tab_has_a_breadcrumb_and_no_empty_left_column(pag
     crumbs.nth(1).click()
     page.wait_for_url("**/operations/index.html")
     page.go_back()
-    assert not page.locator(".md-sidebar--primary").is_visible()
-    content = page.locator(".md-content").bounding_box()
-    assert content["x"] < 100  # the text starts at the left, not after an empty column
+    for path in (OPERATION, "countries/index.html", "index.html"):
+        page.goto(server + path)
+        assert not page.locator(".md-sidebar--primary").is_visible(), path
+        assert page.locator(".md-content").bounding_box()["x"] < 100, path  # no empty column first
+    page.goto(server + "methodology.html")  # a page of the About section keeps its section's menu
+    assert page.locator(".md-sidebar--primary").is_visible()
 
 
 def test_phone_tables_draw_header_and_rows_across_the_whole_table(page_at, server):
