@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/browser.py --sizes 1000 10000          # build each size, then measure
     .venv/bin/python benchmarks/browser.py --site main-1000=/path/to/site  # measure built sites
+    .venv/bin/python benchmarks/browser.py --quality OLD_SITE NEW_SITE     # first results side by side
 
 For each site, way of reading it (served, file://) and query, a fresh browser context opens an
 operation page and, as soon as it has loaded, types the query into Material's search box. It
@@ -199,13 +200,81 @@ def table(rows: list[dict], timeout: float) -> str:
     return "\n".join(lines)
 
 
+QUALITY_QUERIES = [
+    "Epervier",
+    "Boystown",
+    "NCCIA",
+    "ISA",
+    "Muzaffargarh",
+    "Islamabad",
+    "Pakistan",
+    "Paraguay",
+    "Interpol",
+    "Europol",
+    "WePROTECT",
+    "2020",
+    "human trafficking",
+    "dark web",
+    "Specialists Group",
+    "Eperv",
+]
+
+
+def first_results(site: Path, query_list: list[str], timeout: float) -> dict[str, list[str]]:
+    """The first three results of each query, served, as site-relative addresses."""
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    httpd, base = _serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for query in query_list:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + "index.html")
+                page.evaluate(_WATCH)
+                page.locator("input.md-search__input").focus()
+                page.keyboard.type(query)
+                deadline = time.perf_counter() + timeout
+                while time.perf_counter() < deadline:
+                    state = page.evaluate("() => ({...__bench, now: performance.now()})")
+                    if (
+                        state["lastChange"]
+                        and state["now"] - state["lastChange"] > 1000
+                        and state["lastChange"] >= state["lastKey"]
+                    ):
+                        break
+                    time.sleep(0.1)
+                hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+                out[query] = [h.split("?")[0].removeprefix(base) for h in hrefs[:3]]
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return out
+
+
+def quality_table(old: dict[str, list[str]], new: dict[str, list[str]]) -> str:
+    lines = ["| query | first result before | first result now | same first? |", "| --- | --- | --- | --- |"]
+    for query in old:
+        a, b = (old[query] or ["none"])[0], (new[query] or ["none"])[0]
+        lines.append(f"| {query} | {a} | {b} | {'yes' if a == b else 'no'} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[], help="build and measure these numbers of operations")
     parser.add_argument("--site", action="append", default=[], help="LABEL=PATH of a built site (LABEL ends in -<operations>)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds to wait for a query's results")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--quality", type=Path, nargs=2, metavar=("OLD_SITE", "NEW_SITE"), help="compare first results")
     args = parser.parse_args(argv)
+    if args.quality:
+        old, new = (first_results(site, QUALITY_QUERIES, args.timeout) for site in args.quality)
+        print(quality_table(old, new))
+        return 0
     rows: list[dict] = []
     work = Path(tempfile.mkdtemp(prefix="bench-browser-"))
     try:
