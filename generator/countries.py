@@ -35,11 +35,6 @@ class Country:
     alpha3: str
     region: str
 
-    @property
-    def flag(self) -> str:
-        """The flag emoji, from the two regional-indicator letters."""
-        return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in self.code.upper())
-
 
 @cache
 def _region_of() -> dict[str, str]:

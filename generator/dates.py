@@ -62,6 +62,16 @@ class Date:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
+    def html_datetime(self) -> str | None:
+        """The HTML ``datetime`` value: the ISO form, or ``MM-DD`` for a day of an unstated year.
+
+        HTML's yearless date may also start with "--", but the Nu Html Checker rejects that form.
+        HTML has no form for a month without a year, nor for an approximate date; an approximate
+        date keeps its words ("about May 2020") and its value gives the stated date."""
+        if self.year is None:
+            return f"{self.month:02d}-{self.day:02d}" if self.day else None
+        return self.iso()
+
     def last_day(self) -> dt.date | None:
         """The latest calendar day this date can stand for (None if the year is unknown)."""
         if self.year is None:

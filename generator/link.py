@@ -100,6 +100,12 @@ def timeline(oid: str, op: models.Operation) -> list[Entry]:
         span = getattr(op, name)
         if span is None:
             continue
+        if span.start and span.start == span.end:
+            # One date for the whole span ("in 2021"): one step, not a start and an end.
+            entries.append(
+                Entry(dates.parse(span.start), f"{label.capitalize()} (one date for all of it)", oid, tuple(span.sources))
+            )
+            continue
         if span.start:
             entries.append(Entry(dates.parse(span.start), f"Start of the {label}", oid, tuple(span.sources)))
         if span.end:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from . import countries, dates, vocab
+from .textmd import nesting_problem
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -62,6 +63,13 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _markdown(value: str) -> str:
+    problem = nesting_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return _not_blank(value)
+
+
 def _one_line(value: str) -> str:
     # A line break would split a heading or a table row; \r and the Unicode separators are refused with the control characters.
     if "\n" in value:
@@ -81,7 +89,7 @@ CountryCode = Annotated[str, AfterValidator(_country)]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Language = Annotated[str, AfterValidator(_language)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_not_blank)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_markdown)]
 Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50)]
 
 

@@ -5,7 +5,10 @@
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
 - ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``).
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
-- ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, schema.org data, edit links.
+- ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, pages left out of Material's search
+  index (the generator's index answers), schema.org data, edit links;
+  top-level and record pages hide the empty navigation column; record pages mark their section's tab.
+- ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
 - ``on_shutdown``: a build that ended with no error or strict-mode warning replaces ``site/``.
 """
 
@@ -14,8 +17,10 @@ from __future__ import annotations
 import html
 import json
 import logging
+import sys
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import base
@@ -27,6 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 import generator
@@ -40,6 +46,34 @@ from .preview import Preview
 from .publish import Publisher
 
 log = logging.getLogger("mkdocs.plugins.opswatch")
+
+PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
+"""Addresses in mkdocs.yml that stand for the real ones until a deployment sets them."""
+
+_RECORD_SECTIONS = ("operations", "agencies", "countries", "sources")
+
+
+def placeholder_notice(config: MkDocsConfig) -> str | None:
+    """A notice naming the settings that still hold placeholder addresses, or None."""
+    placeholders = [
+        f"{name} is {value}"
+        for name, value in (("site_url", config.site_url or ""), ("repo_url", config.repo_url or ""))
+        if any(host in value for host in PLACEHOLDER_HOSTS)
+    ]
+    if not placeholders:
+        return None
+    return (
+        "WARNING  -  Placeholder addresses: "
+        + " and ".join(placeholders)
+        + ". Canonical links, the sitemap, the feed and the edit links point there. Set SITE_URL and REPO_URL"
+        " (the GitHub Pages workflow does) or write the real addresses in mkdocs.yml before publishing."
+    )
+
+
+def _record_section(page: Page) -> str | None:
+    """The section of a record page (operations/x.html → operations), None for other pages."""
+    section, _, name = page.url.partition("/")
+    return section if section in _RECORD_SECTIONS and name and name != "index.html" else None
 
 
 class OpsWatchConfig(base.Config):
@@ -67,9 +101,7 @@ class _DirtyNotice(logging.Filter):
         if record.levelno != logging.WARNING or record.funcName != "build":
             return True
         if not self.shown:
-            log.info(
-                "--dirty preview: only changed pages are rebuilt; the search index and lists in the navigation may lag behind"
-            )
+            log.info("--dirty preview: only changed pages are rebuilt; lists in the navigation may lag behind")
             self.shown = True
         return False
 
@@ -88,6 +120,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._generated = False  # the preview's rebuild has already run the generator
         self._finished = False  # on_post_build ran: every page of the site is written
         self._failed = False  # MkDocs reported an error (strict-mode warnings included)
+        self._active_section: Any = None  # the navigation item marked active for one record page
 
     # -- Startup and configuration ------------------------------------------------------------
 
@@ -104,6 +137,10 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.docs = Path(config.docs_dir)
         self.site_url = config.site_url or ""
         self._finished = self._failed = False
+        notice = placeholder_notice(config)
+        if notice:
+            # Printed, not logged: in strict mode a logged warning would stop every local build.
+            print(notice, file=sys.stderr)
         if self.command == "build":
             self.publisher = Publisher(Path(config.site_dir), self.docs)
             config.site_dir = str(self.publisher.start(float(self.config.wait)))
@@ -198,6 +235,9 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key])
+        # The site's own index (search-index/, built by the generator) answers searches; Material's
+        # plugin stays only for the search box, so it parses no page (a quarter of the build time).
+        page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(
@@ -210,11 +250,41 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 page.meta["jsonld"] = json.loads(page.meta["jsonld"])
             except ValueError:
                 page.meta["jsonld"] = None
+        if page.parent is None:
+            # A top-level page (a tab of its own) or a record page (in no navigation section) would
+            # show an empty or one-line left column on desktop; on a phone the menu still lists every tab.
+            page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
+        section = _record_section(page)
+        if section and nav is not None:
+            # Record pages are not in the navigation: their section's tab is marked as the active one
+            # (reset in on_post_page).
+            for item in nav.pages:
+                if item.url == f"{section}/index.html":
+                    item.active = True
+                    self._active_section = item
         edit_path = page.meta.get("edit_path")
         if edit_path and config.repo_url:
             page.edit_url = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/").strip("/") + "/" + edit_path
         elif page.meta.get("jsonld") is not None and not edit_path:
             page.edit_url = None  # generated index pages have no single record to edit
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        item, self._active_section = self._active_section, None
+        if item is not None:
+            item.active = False
+        return output
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        # MkDocs gives error pages absolute addresses under site_url's path, which leaves the 404 page
+        # unstyled when the site is served from another path or opened from disk. Relative addresses
+        # work in both; when the page is served under site_url's path, its script sets <base> to it,
+        # so a missing address in a subfolder still gets a styled page.
+        if template_name == "404.html":
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+            context["site_path"] = urlsplit(config.site_url or "/").path or "/"  # type: ignore[typeddict-unknown-key]
         return context
 
     # -- End of a build -----------------------------------------------------------------------
