@@ -35,11 +35,6 @@ class Country:
     alpha3: str
     region: str
 
-    @property
-    def flag(self) -> str:
-        """The flag emoji, from the two regional-indicator letters."""
-        return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in self.code.upper())
-
 
 @cache
 def _region_of() -> dict[str, str]:
@@ -65,11 +60,6 @@ def get(code: str) -> Country | None:
     iso_name = getattr(record, "common_name", None) or record.name
     name = _cldr_names().get(alpha2, iso_name)
     return Country(alpha2.lower(), name, record.name, record.alpha_3, _region_of().get(alpha2.lower(), "other"))
-
-
-def all_codes() -> list[str]:
-    """Every ISO 3166-1 alpha-2 code, lower case, sorted."""
-    return sorted(c.alpha_2.lower() for c in pycountry.countries)
 
 
 def suggest(text: str) -> str | None:

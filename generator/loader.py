@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import models, yamlread
+from . import editorfiles, models, yamlread
 from .problems import Problem
 
 # Names Windows cannot create, and names that would clash with the index page of a folder.
@@ -110,7 +110,7 @@ def load(content: Path) -> Loaded:
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
             path = Path(entry.path)
             shown = display_path(path)
-            if entry.name.startswith(".") or not entry.name.endswith(".md"):
+            if entry.name.startswith(".") or not entry.name.endswith(".md") or editorfiles.is_temporary(entry.name):
                 continue
             problem = _name_problem(entry, shown, entry.name[:-3], ".md", RESERVED_PAGES)
             if problem:
@@ -148,6 +148,8 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
 
 
 def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
+    if editorfiles.is_temporary(entry.name):
+        return
     if entry.name.startswith("."):
         if entry.name.endswith(".yml"):  # a hidden record would be silently skipped: say so
             out.problems.append(Problem(shown, 1, 1, "", "record file names must not start with a dot"))

@@ -36,7 +36,8 @@ def _edtf(value: str) -> str:
 def _country(value: str) -> str:
     if value != value.lower() or countries.get(value) is None:
         hint = countries.suggest(value)
-        tip = f"; did you mean '{hint}' ({countries.get(hint).name})?" if hint and countries.get(hint) else ""
+        known = countries.get(hint) if hint else None
+        tip = f"; did you mean '{hint}' ({known.name})?" if known else ""
         raise ValueError(f"'{value}' is not a lower-case ISO 3166-1 alpha-2 country code{tip}")
     return value
 

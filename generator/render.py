@@ -91,9 +91,12 @@ def _shared_for(site: Site) -> _Shared:
 def _date_html(date: dates.Date | None, css: str = "") -> str:
     if date is None:
         return f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>'
-    iso = date.iso()
-    attrs = (f' class="{css}"' if css else "") + (f' datetime="{iso}"' if iso else "")
-    return f"<time{attrs}>{_esc(date.words())}</time>"
+    machine = date.html_datetime()
+    attrs = f' class="{css}"' if css else ""
+    if machine is None:
+        # A month with no year has no machine-readable form in HTML: plain text, no <time>.
+        return f"<span{attrs}>{_esc(date.words())}</span>"
+    return f'<time{attrs} datetime="{machine}">{_esc(date.words())}</time>'
 
 
 @dataclass
@@ -103,8 +106,10 @@ class PageContext:
     site: Site
     path: str
     cited: list[str] = field(default_factory=list)
+    listed: int = 0
+    """How many of the cited sources the page's source list shows (every marker needs its entry)."""
     _numbers: dict[str, int] = field(default_factory=dict)
-    _shared: _Shared | None = None
+    _shared: _Shared = field(init=False)
 
     def __post_init__(self) -> None:
         self._shared = _shared_for(self.site)
@@ -163,15 +168,12 @@ class PageContext:
                 self.cited.append(source)
                 n = self._numbers[source] = len(self.cited)
             title = _esc(self.site.catalog.sources[source].title)
-            parts.append(f'<a href="#cite-{n}" title="Source: {title}">[{n}]</a>')
+            # The name is in the accessible name, for screen readers and touch, not only in title=.
+            parts.append(f'<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
         return f'<sup class="ow-cite">{"".join(parts)}</sup>' if parts else ""
 
     # The pieces below are used once per row or entry; as Python they render several
     # times faster than as Jinja macros. Every record string goes through _esc().
-
-    def date_html(self, date: dates.Date | None, css: str = "") -> Markup:
-        """A date at its precision in a <time> element, or "Date not stated"."""
-        return Markup(_date_html(date, css))
 
     def _op_date(self, oid: str) -> str:
         cache = self._shared.dates
@@ -230,6 +232,7 @@ class PageContext:
 
     def source_list(self) -> Markup:
         """The page's numbered sources, in the order they were first cited."""
+        self.listed = len(self.cited)
         if not self.cited:
             return Markup("")
         items = []
@@ -288,10 +291,6 @@ def date_words(text: str | None) -> str:
     return dates.parse(text).words() if text else "not stated in the sources"
 
 
-def date_iso(text: str | None) -> str:
-    return (dates.parse(text).iso() or "") if text else ""
-
-
 def total_words(t: Total) -> str:
     if t.figure is None:
         return f"no number given ({t.unnumbered} report{'s' if t.unnumbered != 1 else ''})"
@@ -311,7 +310,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; checking them costs two stat calls a page
     )
-    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words, date_iso=date_iso)
+    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         vocab=vocab,
         figure_words=figure_words,
@@ -354,6 +353,11 @@ def render_page(template: str, path: str, site: Site, meta: dict, **values: obje
     """Render one page: front matter, then the template body."""
     ctx = PageContext(site, path)
     body = _ENV.get_template(template).render(site=site, c=site.catalog, page=ctx, meta=meta, **values)
+    if ctx.listed != len(ctx.cited):
+        # A citation marker must land on a visible source entry (a template bug, not a record's).
+        raise RuntimeError(
+            f"{template}: {len(ctx.cited)} source(s) cited on {path} but {ctx.listed} listed; end it with page.source_list()"
+        )
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
     return front_matter(meta) + body.strip() + "\n"

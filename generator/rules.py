@@ -141,10 +141,10 @@ def _repeats(values: list[str]) -> Iterator[tuple[int, str]]:
 def _order_problem(start: str | None, end: str | None) -> str | None:
     if not start or not end:
         return None
-    first, last = dates.parse(start), dates.parse(end)
-    if first.year is None or last.year is None:
+    first, last = dates.parse(start).first_day(), dates.parse(end).last_day()
+    if first is None or last is None:  # a year not stated cannot be ordered
         return None
-    if last.last_day() < first.first_day():
+    if last < first:
         return f"the end ({end}) is before the start ({start})"
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,10 +99,10 @@ def _suggest(word: Any, options: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     """A pydantic error as one plain-language sentence with what to do."""
     kind = error["type"]
-    value = error.get("input")
+    value: Any = error.get("input")
     ctx = error.get("ctx") or {}
     loc = tuple(error["loc"])
     if kind == "missing":

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from generator import build, checker, cli, export, lock, render, rules, textmd
 from generator.problems import ContentError, Problem
-from tests.conftest import MINI, ROOT, build_site, make_project, run_generator
+from tests.helpers import BIN, MINI, ROOT, build_site, make_project, mkdocs_env, run_generator
 
 VALID = b"name: x\nsummary: s\ncrime_areas: [human-trafficking]\nsources: [report-a]\n"
 LAUGHS = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(
@@ -313,18 +313,18 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     site = tmp_path / "site"
     assert build_site(project, site).returncode == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    mkdocs = Path(".venv/bin/mkdocs").resolve()
     process = subprocess.Popen(
-        [str(mkdocs), "build", "--site-dir", str(site)],
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(site)],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env={"PATH": "/usr/bin:/bin"},
+        env=mkdocs_env(project),
     )
     # Stop it once it is writing pages: the new site is being built beside the old one.
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (tmp_path / "site.building").exists():
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (tmp_path / "site.building" / "operations").exists():
         time.sleep(0.01)
+    assert (tmp_path / "site.building" / "operations").exists(), "the build never started writing pages"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
