@@ -823,3 +823,17 @@ def test_folders_where_records_belong_are_reported(mini_content):
     messages = {p.file.rsplit("/", 1)[1]: p.message for p in caught.value.problems}
     assert "folders inside content/operations/ are not read" in messages["2021"]
     assert "must be a folder of records" in messages["countries"]
+
+
+@pytest.mark.e2e
+def test_mkdocs_build_refuses_a_linked_docs_folder(tmp_path):
+    # The same refusal through MkDocs: one line, no traceback, nothing outside touched.
+    project = make_project(tmp_path, MINI)
+    outside, before = _outside(tmp_path)
+    (project / "docs").rmdir()
+    os.symlink(outside, project / "docs")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "is a symbolic link" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _tree(outside) == before
