@@ -40,7 +40,7 @@ import opswatch_mkdocs
 from generator import build as generator_build
 from generator import lock
 from generator.htmlspace import UnindentingLoader
-from generator.problems import ContentError, Problem, format_all
+from generator.problems import ContentError, Problem, UsageError, format_all
 
 from .preview import Preview
 from .publish import Publisher
@@ -154,7 +154,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             result = generator_build.build(self.content, self.docs, site_url=self.site_url, lock_timeout=float(self.config.wait))
         except ContentError as exc:
             return list(exc.problems)
-        except lock.LockError as exc:
+        except UsageError as exc:  # another build holds the lock; docs/ is a link, read-only or in the way
             raise Abort(str(exc)) from None
         report = result.report
         log.info(
