@@ -148,7 +148,7 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
 
 
 def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
-    if editorfiles.is_temporary(entry.name):
+    if editorfiles.is_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
         return
     if entry.name.startswith("."):
         if entry.name.endswith(".yml"):  # a hidden record would be silently skipped: say so

@@ -23,7 +23,16 @@ from generator.editorfiles import is_temporary
 from generator.problems import ContentError
 from tests.helpers import BIN, MINI, make_project, mkdocs_env
 
-TEMPORARY = ["op-one.yml~", ".#op-one.yml", ".op-one.yml.swp", "#op-one.yml#", "4913", "op-one.yml.tmp", "op-one.yml___jb_tmp___"]
+TEMPORARY = [
+    "op-one.yml~",
+    ".#op-one.yml",
+    ".op-one.yml.swp",
+    "#op-one.yml#",
+    "4913",
+    "5036",
+    "op-one.yml.tmp",
+    "op-one.yml___jb_tmp___",
+]
 BANNER = 'id="opswatch-preview-problems"'
 
 
@@ -32,7 +41,7 @@ def test_editor_files_are_temporary(name):
     assert is_temporary(name)
 
 
-@pytest.mark.parametrize("name", ["op-one.yml", "about.md", "a.yaml", "#", "op~one.yml", "4913.yml"])
+@pytest.mark.parametrize("name", ["op-one.yml", "about.md", "a.yaml", "#", "op~one.yml", "4913.yml", "2021", "4914"])
 def test_record_names_are_not_temporary(name):
     assert not is_temporary(name)
 
