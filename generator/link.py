@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import countries, dates, models, rules, vocab
 from .countries import Country
-from .figures import Figure, total
+from .figures import Figure, Sum, total
 from .validate import Catalog
 
 
@@ -31,8 +31,7 @@ class Total:
     """A per-metric total over some operations."""
 
     metric: str
-    figure: Figure | None
-    unnumbered: int
+    sum: Sum
     operations: tuple[str, ...]
 
 
@@ -132,8 +131,7 @@ def _totals(site: Site, op_ids: list[str]) -> list[Total]:
         if metric not in by_metric:
             continue
         parts = by_metric[metric]
-        figure, unnumbered = total(f for _, f in parts)
-        out.append(Total(metric, figure, unnumbered, tuple(dict.fromkeys(oid for oid, _ in parts))))
+        out.append(Total(metric, total(f for _, f in parts), tuple(dict.fromkeys(oid for oid, _ in parts))))
     return out
 
 

@@ -285,12 +285,7 @@ def date_iso(text: str | None) -> str:
 
 
 def total_words(t: Total) -> str:
-    if t.figure is None:
-        return f"no number given ({t.unnumbered} report{'s' if t.unnumbered != 1 else ''})"
-    words = t.figure.words()
-    if t.unnumbered:
-        words += f", plus {t.unnumbered} report{'s' if t.unnumbered != 1 else ''} without a number"
-    return words
+    return t.sum.words()
 
 
 def _environment() -> jinja2.Environment:
