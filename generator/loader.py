@@ -13,13 +13,14 @@ from typing import Any
 
 import yaml
 
-from . import models, yamlread
+from . import models, vocab, yamlread
 from .problems import Problem
+from .vocab import Vocabularies
 
 # Names Windows cannot create, and names that would clash with the index page of a folder.
 _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 RESERVED_IDS = _WINDOWS | {"index"}
-RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap"}
+RESERVED_PAGES = _WINDOWS | {"index", "timeline", "glossary", "404", "feed", "sitemap"}
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Loaded:
     documents: list[Document] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    vocab: Vocabularies = field(default_factory=Vocabularies)
 
 
 def display_path(path: Path) -> str:
@@ -80,6 +82,10 @@ def load(content: Path) -> Loaded:
         out.problems.append(Problem(display_path(content), 1, 1, "", "the content folder does not exist"))
         return out
     top = content.resolve().name  # edit links name files from the folder that holds content/
+    # A content folder without vocab/ (a test fixture, an old checkout) uses the project's own.
+    folder = content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
+    out.vocab, problems = load_vocab(folder)
+    out.problems.extend(problems)
     for kind in models.KINDS:
         folder = content / kind
         if not folder.is_dir():
@@ -105,6 +111,13 @@ def load(content: Path) -> Loaded:
                 continue
             out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
     return out
+
+
+def load_vocab(folder: Path) -> tuple[Vocabularies, list[Problem]]:
+    """The vocabularies in ``folder`` (content/vocab), and what is wrong with them."""
+    from .vocabload import load_vocab as read
+
+    return read(folder)
 
 
 def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserved: set[str] = RESERVED_IDS) -> Problem | None:

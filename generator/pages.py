@@ -122,7 +122,7 @@ def index_pages(site: Site) -> dict[str, str]:
             "agencies_index.md.j2",
             "Agencies and organisations",
             "Police forces, ministries, international organisations, units and NGOs named in the catalogue, grouped by kind.",
-            {"by_kind": [(k, by_kind[k]) for k in vocab.AGENCY_KINDS if k in by_kind]},
+            {"by_kind": [(k, by_kind[k]) for k in c.vocab.agency_kinds if k in by_kind]},
         ),
         (
             "countries/index.md",
@@ -137,6 +137,13 @@ def index_pages(site: Site) -> dict[str, str]:
             "Sources",
             "The bibliography: every report the records cite, with links to the records that cite it.",
             {},
+        ),
+        (
+            "glossary.md",
+            "glossary.md.j2",
+            "Glossary",
+            "Definitions of every term the records use: measures, qualifiers, crime areas, kinds and roles.",
+            {"sections": [(stem, vocab.FILES[stem][2], c.vocab.get(stem)) for stem in vocab.FILES if stem in c.vocab.by_file]},
         ),
         (
             "timeline.md",
