@@ -73,14 +73,22 @@ def scope_words(site: Site | None, op: Operation, outcome: Outcome) -> str:
 
 
 def short_words(op: Operation, outcome: Outcome, site: Site | None = None, depth: int = 0) -> str:
-    """One figure as a phrase for lists and feeds: "nearly 500 victims rescued (of which 236 children rescued)"."""
+    """One figure as a phrase for lists and feeds: "nearly 500 victims rescued (of which 236 children rescued)",
+    "70 arrests (of which 34 for trafficking, 36 for other offences)", "46 arrests (New Zealand only)"."""
     text = f"{figure_of(outcome).words()} {outcome.metric.label}"
     notes = []
     scope = scope_words(site, op, outcome)
     if scope:
         notes.append(scope)
-    if depth < 3:
-        notes += [f"of which {short_words(op, p, site, depth + 1)}" for p in parts(op, outcome)]
+    pieces = []
+    for part in parts(op, outcome) if depth < 3 else []:
+        if part.metric == outcome.metric:  # a breakdown: the label would repeat
+            inner = scope_words(site, op, part)
+            pieces.append(f"{figure_of(part).words()} {inner}".strip())
+        else:
+            pieces.append(short_words(op, part, site, depth + 1))
+    if pieces:
+        notes.append("of which " + ", ".join(pieces))
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
@@ -105,3 +113,48 @@ def span_words(start: str | None, end: str | None, duration: str | None = None) 
     if end:
         return f"until {w(end)} (start not stated)"
     return "dates not stated"
+
+
+def totals_status(op: Operation, outcome: Outcome, site: Site | None = None) -> str:
+    """Whether and how the catalogue totals count a figure, in words (for downloads)."""
+    if not outcome.metric.totals:
+        return f"not added up: {outcome.metric.not_totalled_because}"
+    whole = counted_whole(op, outcome)
+    if whole is not None:
+        return f"not added: part of figure '{whole.id}', which is counted"
+    scope = scope_words(site, op, outcome)
+    return f"counted, for part of the operation only: {scope}" if scope else "counted"
+
+
+def other_values(outcome: Outcome) -> str:
+    """The other reported values of a figure in one line: "more than 1,000 (headline) [source-id]"."""
+    out = []
+    for r in outcome.reported:
+        where = f" ({r.where})" if r.where else ""
+        out.append(f"{figure_of(r).words()}{where} [{', '.join(r.sources)}]")
+    return "; ".join(out)
+
+
+def leads(op: Operation) -> list[tuple[str, str]]:
+    """(kind, id) of every lead the record names: agencies, then countries."""
+    return [("agencies", p.agency) for p in op.agencies if p.role == "lead"] + [
+        ("countries", p.country) for p in op.countries if p.role == "lead"
+    ]
+
+
+def facts_line(site: Site, op: Operation) -> str:
+    """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed)."""
+    parts = []
+    figures = [short_words(op, o, site) for o in top_level(op)]
+    if figures:
+        parts.append("Figures: " + "; ".join(figures) + ".")
+    named = len(op.countries)
+    if op.countries_count:
+        count = Figure(op.countries_count.value, op.countries_count.qualifier).words()
+        parts.append(f"Countries: {count} reported, {named} named." if named else f"Countries: {count} reported (not named).")
+    elif named:
+        parts.append(f"Countries: {named} named.")
+    names = [(site.catalog.agencies[rid].name if kind == "agencies" else site.countries[rid].name) for kind, rid in leads(op)]
+    if names:
+        parts.append("Lead: " + ", ".join(names) + ".")
+    return " ".join(parts)

@@ -80,6 +80,10 @@ def _shared_for(site: Site) -> _Shared:
     return _shared
 
 
+def _inferred(note: str | None) -> str:
+    return f' <span class="ow-inferred">(inferred: {_esc(note)})</span>' if note else ""
+
+
 def _date_html(date: dates.Date | None, css: str = "") -> str:
     if date is None:
         return f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>'
@@ -199,7 +203,7 @@ class PageContext:
 
     def inferred(self, note: str | None) -> Markup:
         """A visible note on a date the record worked out rather than read in a source."""
-        return Markup(f' <span class="ow-inferred">(inferred: {_esc(note)})</span>' if note else "")
+        return Markup(_inferred(note))
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
         """A timeline as an ordered list, readable without JavaScript."""
@@ -215,7 +219,7 @@ class PageContext:
     def span_words(self, span) -> Markup:
         """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""
         words = outcomes.span_words(span.start, span.end, getattr(span, "duration", None))
-        return Markup(_esc(words) + self._cite(span.sources) + self.inferred(getattr(span, "inferred", None)))
+        return Markup(_esc(words) + self._cite(span.sources) + _inferred(getattr(span, "inferred", None)))
 
     def source_list(self) -> Markup:
         """The page's numbered sources, in the order they were first cited."""
