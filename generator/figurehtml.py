@@ -106,7 +106,8 @@ def countries_cell(op: Operation) -> str:
     count = op.countries_count
     reported = f"{QUALIFIER_WORDS.get(count.qualifier, '')} {count.value:,}".strip() if count else ""
     if named and count:
-        return f"{esc(reported)} reported, {named} named"
+        note = f' title="{esc(count.note)}"' if count.note else ""
+        return f"<span{note}>{esc(reported)} reported, {named} named</span>"
     if named:
         return str(named)
     if count:
