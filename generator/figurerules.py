@@ -86,8 +86,8 @@ def _span_problems(loc: Loc, span: models.Phase) -> Iterator[tuple[Loc, str]]:
     if span.duration and span.end:
         yield (*loc, "duration"), "give either an end or a duration, not both"
     if span.start and span.end:
-        first, last = dates.parse(span.start), dates.parse(span.end)
-        if first.year is not None and last.year is not None and last.last_day() < first.first_day():
+        first, last = dates.parse(span.start).first_day(), dates.parse(span.end).last_day()
+        if first is not None and last is not None and last < first:
             yield (*loc, "end"), f"the end ({span.end}) is before the start ({span.start})"
 
 
