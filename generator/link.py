@@ -195,6 +195,8 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
             by_country[country_part.country].append((oid, country_part.role))
             codes.add(country_part.country)
         codes.update(place.country for place in op.places if place.country)
+        codes.update(code for phase in op.phases for code in phase.countries)
+        codes.update(o.country for o in op.outcomes if o.country)
         for other in op.related:
             related[oid].add(other)
             related[other].add(oid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -57,3 +58,44 @@ def test_the_schema_offers_every_term_with_its_definition():
     for term in vocab.shipped().measures.values():
         assert json.dumps({"const": str(term), "description": term.definition, "title": term.label}, sort_keys=True)[1:-1] in text
     assert '"const": "nz", "title": "New Zealand"' in text
+
+
+def _field_paths(model, prefix: str = "") -> list[tuple[str, str]]:
+    """(name, description) of every field, nested ones included."""
+    from generator import scaffold
+
+    out = []
+    for name, info in model.model_fields.items():
+        out.append((name, (info.description or "").strip()))
+        nested, _, _ = scaffold._inner(info)
+        if nested is not None:
+            out += _field_paths(nested, f"{prefix}{name}.")
+    return out
+
+
+@pytest.mark.parametrize("kind", list(schemas.SCHEMA_NAMES))
+def test_new_writes_every_field_with_its_comment(kind):
+    from generator import models, scaffold
+
+    text = scaffold.skeleton(kind, "report-x")
+    for name, description in _field_paths(models.KINDS[kind]):
+        assert re.search(rf"^#?\s*(- )?{name}:", text, re.M), name
+        assert description in text, (name, description)
+
+
+def test_the_skeleton_with_every_optional_field_uncommented_is_close_to_valid():
+    # Every example value the skeleton offers is of the right form: uncommenting a line gives a field
+    # the schema accepts (ids that name other records are the contributor's to fill in).
+    from generator import scaffold
+
+    text = scaffold.skeleton("operations", "report-x")
+    lines = [
+        re.sub(r"\s+# .*$", "", line[2:]) if line.startswith("# ") and not line.startswith("# yaml") else line
+        for line in text.splitlines()
+    ]
+    body = "\n".join(
+        line for line in lines if re.match(r"^(\s*-?\s*)?[a-z_]+:", line) and not re.match(r"^[a-z_]+: (?!TODO)[A-Z]", line)
+    )
+    data, _ = yamlread.read(body.encode())
+    errors = [e.message for e in _validator("operations").iter_errors(data)]
+    assert not errors, errors
