@@ -183,11 +183,13 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     def _show(self, problems: list[Problem]) -> None:
         lines = [problem.text() for problem in sorted(set(problems))]
         self.preview.problems = lines
-        log.error(
-            "The records have problems; the preview keeps the last good pages until they are fixed:\n%s\n%d problem%s: fix and save.",
-            "\n".join(lines),
-            len(lines),
-            "" if len(lines) == 1 else "s",
+        # Printed, not logged: in strict mode a logged error would fail the build that shows the banner.
+        print(
+            "ERROR    -  The records have problems; the preview keeps the last good pages until they are fixed:\n"
+            + "\n".join(lines)
+            + f"\n{len(lines)} problem{'' if len(lines) == 1 else 's'}: fix and save.",
+            file=sys.stderr,
+            flush=True,
         )
 
     # -- mkdocs serve -------------------------------------------------------------------------
