@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -183,11 +183,12 @@ def measure_site(label: str, site: Path, n: int, timeout: float) -> list[dict]:
 
 
 def build(n: int, work: Path) -> Path:
-    import run
+    from benchmarks import run
+    from tests.helpers import make_project, mkdocs_env
 
     content = work / f"content-{n}"
     run.synthesise(n, content)
-    project = run._project(work, content)
+    project = make_project(work, content)
     site = work / f"site-{n}"
     start = time.perf_counter()
     subprocess.run(
@@ -195,7 +196,7 @@ def build(n: int, work: Path) -> Path:
         cwd=project,
         check=True,
         capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(project),
     )
     print(f"built {n:,} operations in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     return site

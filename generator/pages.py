@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from html import escape
 
 from markupsafe import Markup
 
-from . import dates, lists
+from . import dates, lists, vocab
 from .countries import REGIONS
 from .link import Site
 from .render import jsonld, plain, render_page
@@ -25,7 +26,7 @@ def _meta(site: Site, title: str, description: str, about: dict | None, edit_pat
         if edit_path in site.last_changed:
             meta["last_changed"] = site.last_changed[edit_path]
     meta.update(extra)
-    page = {"@type": "WebPage", "name": title, "description": description}
+    page: dict[str, object] = {"@type": "WebPage", "name": title, "description": description}
     if about:
         page["about"] = about
     meta["jsonld"] = jsonld(page)
@@ -36,21 +37,50 @@ def operation_pages(site: Site) -> dict[str, str]:
     out = {}
     c = site.catalog
     for oid, op in c.operations.items():
-        about: dict = {"@type": "Event", "name": op.name, "description": plain(op.summary, 300)}
-        span = op.period
-        if span and span.start and dates.parse(span.start).iso():
-            about["startDate"] = dates.parse(span.start).iso()
-        if span and span.end and dates.parse(span.end).iso():
-            about["endDate"] = dates.parse(span.end).iso()
-        if op.countries:
-            about["location"] = [{"@type": "Country", "name": site.countries[p.country].name} for p in op.countries]
-        leads = [p.agency for p in op.agencies if p.role in ("lead", "coordinator")]
-        if leads:
-            about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
+        about = _event(site, op)
         path = f"operations/{oid}.md"
         meta = _meta(site, op.name, plain(op.summary), about, _edit(site, "operations", oid), aliases=list(op.aliases))
         out[path] = render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
     return out
+
+
+def _iso_duration(text: str) -> str:
+    """'2 years' → 'P2Y' (ISO 8601), for schema.org."""
+    number, unit = text.split()
+    return f"P{number}{unit[0].upper()}" if unit[0] != "w" else f"P{number}W"
+
+
+def _when(about: dict, span) -> None:
+    """Dates of a span or phase, at the precision their source gives; never an end worked out from a duration."""
+    for name, key in (("start", "startDate"), ("end", "endDate")):
+        value = getattr(span, name, None)
+        if value and dates.parse(value).iso():
+            about[key] = dates.parse(value).iso()
+    if getattr(span, "duration", None):
+        about["duration"] = _iso_duration(span.duration)
+
+
+def _event(site: Site, op) -> dict:
+    """schema.org data of an operation: dates, phases, places and organisers. Figures are not given:
+    schema.org has no property for them that could carry their precision."""
+    c = site.catalog
+    about: dict = {"@type": "Event", "name": op.name, "description": plain(op.summary, 300)}
+    if op.period:
+        _when(about, op.period)
+    if op.phases:
+        about["subEvent"] = []
+        for ph in op.phases:
+            sub: dict = {"@type": "Event", "name": f"{op.name}: {ph.name}"}
+            _when(sub, ph)
+            if ph.countries:
+                sub["location"] = [{"@type": "Country", "name": site.countries[code].name} for code in ph.countries]
+            about["subEvent"].append(sub)
+    if op.countries:
+        about["location"] = [{"@type": "Country", "name": site.countries[p.country].name} for p in op.countries]
+    leads = [p.agency for p in op.agencies if p.role in ("lead", "coordinator")]
+    if leads:
+        about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
+    return about
 
 
 def agency_pages(site: Site) -> dict[str, str]:
@@ -108,13 +138,39 @@ def index_pages(site: Site) -> dict[str, str]:
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         by_region[country.region].append(code)
     regions = {**REGIONS, "other": "Other territories"}
-    specs = [
+    # Countries that no operation lists: say how the catalogue names them instead of "(0)".
+    places: dict[str, set[str]] = defaultdict(set)
+    for op in c.operations.values():
+        for place in op.places:
+            if place.country:
+                places[place.country].add(place.name)
+    named_as: dict[str, str] = {}
+    for code in site.countries:
+        if code in site.ops_by_country:
+            continue
+        ways = []
+        if code in places:
+            ways.append("place named: " + ", ".join(sorted(places[code])))
+        if code in site.agencies_by_country:
+            n = len(site.agencies_by_country[code])
+            ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")
+        if code in c.countries:
+            ways.append("country notes")
+        named_as[code] = "; ".join(ways)
+    specs: list[tuple[str, str, str, str, dict[str, object]]] = [
         (
             "countries/index.md",
             "countries_index.md.j2",
             "Countries",
             "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
-            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region]},
+            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region], "named_as": named_as},
+        ),
+        (
+            "glossary.md",
+            "glossary.md.j2",
+            "Glossary",
+            "Definitions of every term the records use: measures, qualifiers, crime areas, kinds and roles.",
+            {"sections": [(stem, vocab.FILES[stem][2], c.vocab.get(stem)) for stem in vocab.FILES if stem in c.vocab.by_file]},
         ),
         (
             "index.md",
@@ -145,19 +201,32 @@ def _world_map(site: Site) -> str:
         '<ul class="ow-map-legend" aria-hidden="true">'
         '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
         '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
-        '<li><span class="ow-swatch c4"></span>10 or more</li></ul>'
+        '<li><span class="ow-swatch c4"></span>10 or more</li>'
+        '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
+    )
+    # The same counts as a list, most operations first: readable on a phone, where Europe, the Gulf
+    # and West Africa are too small on the map, and for anyone who does not use the map.
+    ranked = sorted(counts, key=lambda code: (-counts[code], site.countries[code].name))
+    items = "".join(
+        f'<li><a href="countries/{code}.html">{escape(site.countries[code].name)}</a> '
+        f'<span class="ow-muted">({counts[code]})</span></li>'
+        for code in ranked
+    )
+    listing = (
+        f'<p class="ow-map-list-title">The {len(ranked)} countries listed in operations, by number of operations:</p>'
+        f'<ol class="ow-map-list">{items}</ol>'
     )
     # mapsvg escapes every label and address itself.
-    return Markup(legend + "\n") + Markup(
-        mapsvg.world_map(
-            counts,
-            href=lambda code: f"countries/{code}.html",
-            label=label,
-            title="Countries that took part in the operations in the catalogue",
-            description="World map; each country that took part in at least one operation is shaded by the number of operations "
-            "and links to its page. The same information is in the list of countries.",
-        )
+    svg = mapsvg.world_map(
+        counts,
+        href=lambda code: f"countries/{code}.html",
+        label=label,
+        title="Countries listed in the operations in the catalogue",
+        description="World map; each country listed in at least one operation (taking part or as the place of action) is "
+        "shaded by the number of operations and links to its page; small countries are marked with a dot. "
+        "The same information follows as a list.",
     )
+    return Markup(legend + "\n") + Markup(svg) + Markup("\n" + listing)
 
 
 def hand_written_pages(site: Site) -> dict[str, str]:

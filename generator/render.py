@@ -20,9 +20,10 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup
 
-from . import countries, dates, vocab
+from . import countries, dates, figurehtml, outcomes
 from .figures import Figure
 from .link import Site, Total
+from .textcheck import RTL
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -31,6 +32,13 @@ SITE_NAME = "Operations Watch"
 def _esc(text: object) -> str:
     """Text for HTML: &, <, >, " and ' escaped (as markupsafe does, as a plain string)."""
     return html.escape(str(text), quote=True)
+
+
+def _name(text: str) -> str:
+    """A record name for HTML: escaped, and isolated in <bdi> when it holds right-to-left letters,
+    so that it cannot reorder the punctuation, dates or roles printed next to it."""
+    escaped = _esc(text)
+    return f"<bdi>{escaped}</bdi>" if RTL.search(text) else escaped
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&\"'])")
@@ -80,12 +88,19 @@ def _shared_for(site: Site) -> _Shared:
     return _shared
 
 
+def _inferred(note: str | None) -> str:
+    return f' <span class="ow-inferred">(inferred: {_esc(note)})</span>' if note else ""
+
+
 def _date_html(date: dates.Date | None, css: str = "") -> str:
     if date is None:
         return f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>'
-    iso = date.iso()
-    attrs = (f' class="{css}"' if css else "") + (f' datetime="{iso}"' if iso else "")
-    return f"<time{attrs}>{_esc(date.words())}</time>"
+    machine = date.html_datetime()
+    attrs = f' class="{css}"' if css else ""
+    if machine is None:
+        # A month with no year has no machine-readable form in HTML: plain text, no <time>.
+        return f"<span{attrs}>{_esc(date.words())}</span>"
+    return f'<time{attrs} datetime="{machine}">{_esc(date.words())}</time>'
 
 
 @dataclass
@@ -95,8 +110,10 @@ class PageContext:
     site: Site
     path: str
     cited: list[str] = field(default_factory=list)
+    listed: int = 0
+    """How many of the cited sources the page's source list shows (every marker needs its entry)."""
     _numbers: dict[str, int] = field(default_factory=dict)
-    _shared: _Shared | None = None
+    _shared: _Shared = field(init=False)
 
     def __post_init__(self) -> None:
         self._shared = _shared_for(self.site)
@@ -129,7 +146,7 @@ class PageContext:
         labels = self._shared.labels
         label = labels.get((kind, rid))
         if label is None:
-            label = labels[(kind, rid)] = _esc(self.name(kind, rid))
+            label = labels[(kind, rid)] = _name(self.name(kind, rid))
         # Ids are validated (a-z, 0-9, hyphens), so the address needs no escaping.
         return f'<a href="{self.href(kind, rid)}">{label}</a>'
 
@@ -137,7 +154,7 @@ class PageContext:
         """An HTML link to a record page, with escaped text."""
         if text is None:
             return Markup(self._a(kind, rid))
-        return Markup(f'<a href="{self.href(kind, rid)}">{_esc(text)}</a>')
+        return Markup(f'<a href="{self.href(kind, rid)}">{_name(text)}</a>')
 
     def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
         """Links to several record pages."""
@@ -155,15 +172,12 @@ class PageContext:
                 self.cited.append(source)
                 n = self._numbers[source] = len(self.cited)
             title = _esc(self.site.catalog.sources[source].title)
-            parts.append(f'<a href="#cite-{n}" title="Source: {title}">[{n}]</a>')
+            # The name is in the accessible name, for screen readers and touch, not only in title=.
+            parts.append(f'<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
         return f'<sup class="ow-cite">{"".join(parts)}</sup>' if parts else ""
 
     # The pieces below are used once per row or entry; as Python they render several
     # times faster than as Jinja macros. Every record string goes through _esc().
-
-    def date_html(self, date: dates.Date | None, css: str = "") -> Markup:
-        """A date at its precision in a <time> element, or "Date not stated"."""
-        return Markup(_date_html(date, css))
 
     def _op_date(self, oid: str) -> str:
         cache = self._shared.dates
@@ -176,25 +190,30 @@ class PageContext:
         """The operation's latest known date."""
         return Markup(self._op_date(oid))
 
-    def op_rows(self, pairs: Iterable[tuple[str, str]], roles: dict[str, str]) -> Markup:
+    def op_rows(self, pairs: Iterable[tuple[str, str]]) -> Markup:
         """Table rows of operations: link, latest date, role."""
         return Markup(
             "\n".join(
-                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(roles[role])}</td></tr>"
+                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(getattr(role, 'label', role))}</td></tr>"
                 for oid, role in pairs
             )
         )
 
-    def figure_card(self, o) -> Markup:
-        """One reported figure as a card, with its citation and note."""
-        words = _esc(figure_words(o.value, o.qualifier, o.as_reported))
-        css = "ow-card__value" + (" ow-card__value--words" if o.value is None else "")
-        note = f'<p class="ow-card__note">{_esc(o.note)}</p>\n' if o.note else ""
-        label = _esc(vocab.METRICS[o.metric].label)
-        return Markup(
-            f'<div class="ow-card">\n<p class="{css}">{words}</p>\n'
-            f'<p class="ow-card__label">{label}{self._cite(o.sources)}</p>\n{note}</div>'
-        )
+    def measure(self, term, capital: bool = False) -> Markup:
+        """A measure's label, linked to its definition in the glossary."""
+        return Markup(figurehtml.term_link(self, term, capital))
+
+    def figure_cards(self, op) -> Markup:
+        """The operation's figures as cards: parts nested in their whole, scopes, other reported values."""
+        return Markup(figurehtml.cards(self, op))
+
+    def total_notes(self, t: Total) -> Markup:
+        """What a total counts only in part, and what it leaves out and why."""
+        return Markup(figurehtml.total_notes(self, t))
+
+    def inferred(self, note: str | None) -> Markup:
+        """A visible note on a date the record worked out rather than read in a source."""
+        return Markup(_inferred(note))
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
         """A timeline as an ordered list, readable without JavaScript."""
@@ -208,20 +227,13 @@ class PageContext:
         return Markup('<ol class="ow-timeline">\n' + "\n".join(items) + "\n</ol>")
 
     def span_words(self, span) -> Markup:
-        """A period in words ("from May 2020 (end not stated)"), with its citations."""
-        start, end = span.start, span.end
-        if start and start == end:
-            words = date_words(start)
-        elif start and end:
-            words = f"{date_words(start)} to {date_words(end)}"
-        elif start:
-            words = f"from {date_words(start)} (end not stated)"
-        else:
-            words = f"until {date_words(end)} (start not stated)"
-        return Markup(_esc(words) + self._cite(span.sources))
+        """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""
+        words = outcomes.span_words(span.start, span.end, getattr(span, "duration", None))
+        return Markup(_esc(words) + self._cite(span.sources) + _inferred(getattr(span, "inferred", None)))
 
     def source_list(self) -> Markup:
         """The page's numbered sources, in the order they were first cited."""
+        self.listed = len(self.cited)
         if not self.cited:
             return Markup("")
         items = []
@@ -254,43 +266,28 @@ class PageContext:
         op = site.catalog.operations[oid]
         d = site.op_date[oid]
         sort = "{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000"
-        if op.countries:
-            countries_cell = str(len(op.countries))
-        elif op.countries_count:
-            countries_cell = _esc(figure_words(op.countries_count.value, op.countries_count.qualifier, None)) + " (not named)"
-        else:
-            countries_cell = '<span class="ow-unknown">not stated</span>'
-        leads = [p.agency for p in op.agencies if p.role == "lead"]
-        lead_cell = ", ".join(self._a("agencies", a) for a in leads) or '<span class="ow-unknown">not stated</span>'
-        figures = "; ".join(
-            _esc(f"{figure_words(o.value, o.qualifier, o.as_reported)} {vocab.METRICS[o.metric].label}") for o in op.outcomes[:3]
-        )
+        countries_cell = figurehtml.countries_cell(op)
+        leads = [self._a("agencies", p.agency) for p in op.agencies if p.role == "lead"]
+        leads += [self._a("countries", p.country) for p in op.countries if p.role == "lead"]
+        lead_cell = ", ".join(leads) or '<span class="ow-unknown">not stated</span>'
+        figures = "; ".join(_esc(outcomes.short_words(op, o, site)) for o in outcomes.top_level(op)[:3])
         return Markup(
-            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(vocab.OPERATION_KINDS[op.kind])}</td>"
-            f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{len(op.countries)}">{countries_cell}</td>'
+            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(op.kind.label)}</td>"
+            f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{figurehtml.countries_sort(op)}">{countries_cell}</td>'
             f"<td>{lead_cell}</td><td>{figures or _NONE_REPORTED}</td></tr>"
         )
 
 
-def figure_words(value: int | None, qualifier: str | None, as_reported: str | None) -> str:
-    return Figure(value, qualifier or "exact", as_reported).words()
+def figure_words(value: int | None, qualifier: str | None, as_reported: str | None, value_max: int | None = None) -> str:
+    return Figure(value, qualifier or "exact", as_reported, value_max).words()
 
 
 def date_words(text: str | None) -> str:
     return dates.parse(text).words() if text else "not stated in the sources"
 
 
-def date_iso(text: str | None) -> str:
-    return (dates.parse(text).iso() or "") if text else ""
-
-
 def total_words(t: Total) -> str:
-    if t.figure is None:
-        return f"no number given ({t.unnumbered} report{'s' if t.unnumbered != 1 else ''})"
-    words = t.figure.words()
-    if t.unnumbered:
-        words += f", plus {t.unnumbered} report{'s' if t.unnumbered != 1 else ''} without a number"
-    return words
+    return t.sum.words()
 
 
 def _environment() -> jinja2.Environment:
@@ -303,9 +300,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; checking them costs two stat calls a page
     )
-    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words, date_iso=date_iso)
+    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
-        vocab=vocab,
         figure_words=figure_words,
         total_words=total_words,
         countries=countries,
@@ -345,7 +341,12 @@ def jsonld(data: dict) -> str:
 def render_page(template: str, path: str, site: Site, meta: dict, **values: object) -> str:
     """Render one page: front matter, then the template body."""
     ctx = PageContext(site, path)
-    body = _ENV.get_template(template).render(site=site, c=site.catalog, page=ctx, meta=meta, **values)
+    body = _ENV.get_template(template).render(site=site, c=site.catalog, vocab=site.catalog.vocab, page=ctx, meta=meta, **values)
+    if ctx.listed != len(ctx.cited):
+        # A citation marker must land on a visible source entry (a template bug, not a record's).
+        raise RuntimeError(
+            f"{template}: {len(ctx.cited)} source(s) cited on {path} but {ctx.listed} listed; end it with page.source_list()"
+        )
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
     return front_matter(meta) + body.strip() + "\n"

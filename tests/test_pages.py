@@ -28,14 +28,23 @@ def _front(text: str) -> dict:
 
 
 def test_reverse_links_are_derived_from_operations(mini_content):
+    # A newer operation whose id sorts last, so that newest-first order differs from id order.
+    (mini_content / "operations" / "op-zero.yml").write_text(
+        "name: Operation Zero\nsummary: The newest fixture operation.\ncrime_areas: [human-trafficking]\n"
+        "period: {start: '2023-02', sources: [report-b]}\n"
+        "agencies:\n  - {agency: alpha-police, role: support}\n"
+        "countries:\n  - {country: fr, role: participant}\n"
+        "sources: [report-b]\n",
+        "utf-8",
+    )
     site = _site(mini_content)
-    assert site.ops_by_agency["alpha-police"] == [("op-two", "participant"), ("op-one", "lead")] or sorted(
-        site.ops_by_agency["alpha-police"]
-    ) == [("op-one", "lead"), ("op-two", "participant")]
-    assert {oid for oid, _ in site.ops_by_country["fr"]} == {"op-one", "op-two"}
+    # Newest first: op-zero (2023), op-one (2020), then op-two (a day and month of no stated year).
+    assert site.ops_by_agency["alpha-police"] == [("op-zero", "support"), ("op-one", "lead"), ("op-two", "participant")]
+    assert site.ops_by_country["fr"] == [("op-zero", "participant"), ("op-one", "lead"), ("op-two", "lead")]
     assert site.units["alpha-police"] == ["alpha-cyber-unit"]
-    assert dict(site.partners["alpha-police"]) == {"world-org": 1, "alpha-cyber-unit": 1}
+    assert dict(site.partners["alpha-police"]) == {"world-org": 1, "alpha-cyber-unit": 1}  # op-zero names no partner
     assert site.related["op-one"] == ["op-two"] and site.related["op-two"] == ["op-one"]
+    assert "op-zero" not in site.related
     assert ("operations", "op-one") in site.cited_by["report-a"]
     assert ("agencies", "alpha-police") in site.cited_by["report-a"]
     assert ("countries", "fr") in site.cited_by["report-a"]
@@ -60,7 +69,7 @@ def test_timeline_keeps_undated_steps_last(mini_content):
 def test_country_totals_keep_precision_and_say_what_they_count(mini_content):
     site = _site(mini_content)
     arrests = next(t for t in site.country_totals["fr"] if t.metric == "arrests")
-    assert arrests.figure.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
+    assert arrests.sum.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
     text = pages.country_pages(site)["countries/fr.md"]
     assert "operations may overlap" in text and "not country-only figures" in text
     assert "more than 190" in text

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import checker, link, search_index
-from tests.conftest import ROOT, build_site, make_project
+from tests.helpers import build_site, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -192,8 +191,7 @@ def test_query_loads_only_the_index_files_it_needs(reader):
 
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import run  # the benchmark's synthesiser of valid content
+    from benchmarks import run  # the benchmark's synthesiser of valid content
 
     tmp = tmp_path_factory.mktemp("synthetic")
     run.synthesise(300, tmp / "content")

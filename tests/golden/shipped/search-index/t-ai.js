@@ -1,1 +1,1 @@
-__owSearch("t","ai",{"aims":[1,1]},[]);
+__owSearch("t","ai",{"aimed":[33,1],"aims":[1,1]},[]);

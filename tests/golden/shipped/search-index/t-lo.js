@@ -1,1 +1,1 @@
-__owSearch("t","lo",{"local":[57,1],"location":[67,1],"lockdown":[1,1],"lockdowns":[1,1,28,1],"looked":[6,1]},[]);
+__owSearch("t","lo",{"local":[57,1],"lockdowns":[1,2,28,1],"looked":[2,1,4,1],"lower":[72,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","si",{"side":[4,1],"similar":[7,1,3,1,1,1],"simultaneous":[6,1],"simultaneously":[6,1],"since":[14,1],"singapore":[1,5,15,1,48,21],"site":[71,21,1,1,1,1,1,21],"sites":[1,1],"six":[74,1]},[]);
+__owSearch("t","si",{"side":[4,1,70,1],"similar":[7,1,3,1,1,1],"simultaneous":[6,1],"simultaneously":[6,1],"since":[14,1],"singapore":[1,5,15,1,48,21],"single":[1,1],"site":[1,2,1,1,2,1,3,1,4,1,4,1,3,1,7,1,42,1,4,21,1,1,1,1,1,21],"sites":[1,2],"six":[74,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","sy",{"system":[57,1]},[]);
+__owSearch("t","sy",{"system":[35,1,22,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ya",{"yaounde":[6,9,16,21]},[]);
+__owSearch("t","ya",{"yaounde":[6,9,16,22]},[]);

@@ -1,1 +1,0 @@
-__owSearch("t","vu",{"vulnerability":[1,1]},[]);
