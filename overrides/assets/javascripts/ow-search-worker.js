@@ -45,10 +45,25 @@
     return kind + "-" + out + ".js";
   }
 
-  /* Load index files (absolute addresses: the iframe resolves against the page). */
+  var realWorker = typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope;
+
+  /* Load index files (absolute addresses: the iframe resolves against the page). A real worker
+     fetches them all at once and runs them in order (importScripts would fetch one at a time);
+     the iframe on file://, where fetch cannot read files, uses the shim's script tags. */
   function load(files) {
     if (!files.length) return Promise.resolve();
-    var result = importScripts.apply(self, files.map(function (f) { return base + f; }));
+    var urls = files.map(function (f) { return base + f; });
+    if (realWorker && typeof fetch === "function") {
+      return Promise.all(urls.map(function (url) {
+        return fetch(url).then(function (r) {
+          if (!r.ok) throw new Error(url + ": " + r.status);
+          return r.text();
+        });
+      })).then(function (texts) {
+        texts.forEach(function (text) { (0, eval)(text); });
+      });
+    }
+    var result = importScripts.apply(self, urls);
     return result && typeof result.then === "function" ? result : Promise.resolve();
   }
 
