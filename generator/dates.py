@@ -98,7 +98,7 @@ def parse(text: str) -> Date:
     day = int(match["d"]) if match["d"] else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
-    if day is not None:
+    if day is not None and month is not None:  # the pattern only has a day after a month
         limit = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap year
         if not 1 <= day <= limit:
             raise ValueError(f"'{text}' has day {day}, which {_MONTHS[month]} does not have")

@@ -80,11 +80,6 @@ class Site:
                 unknown.append(entry)
         return sorted(years.items()), unknown
 
-    def operations_newest_first(self, ids: list[str] | set[str]) -> list[str]:
-        """The given operation ids in the site's newest-first order."""
-        wanted = set(ids)
-        return [oid for oid in self.op_order if oid in wanted]
-
 
 def key_date(op: models.Operation) -> dates.Date | None:
     """The latest dated thing about an operation, used to order operations."""
@@ -131,8 +126,8 @@ def _totals(site: Site, op_ids: list[str]) -> list[Total]:
     by_metric: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
     for oid in op_ids:
         for outcome in site.catalog.operations[oid].outcomes:
-            figure = Figure(outcome.value, outcome.qualifier or "exact", outcome.as_reported)
-            by_metric[outcome.metric].append((oid, figure))
+            part = Figure(outcome.value, outcome.qualifier or "exact", outcome.as_reported)
+            by_metric[outcome.metric].append((oid, part))
     out = []
     for metric in vocab.METRICS:  # allow-list order: stable and meaningful
         if metric not in by_metric:
@@ -152,11 +147,9 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
 
     # Newest first among operations with a known year; then those whose sources give a day or
     # month but no year (they cannot be placed in time); then those with no date at all.
-    def known(o: str) -> bool:
-        return site.op_date[o] is not None and site.op_date[o].year is not None
-
-    dated = sorted((o for o in ops if known(o)), key=lambda o: (site.op_date[o].sort_key, o), reverse=True)
-    partial = sorted((o for o in ops if site.op_date[o] and not known(o)), key=lambda o: ops[o].name.lower())
+    known = {o: d for o, d in site.op_date.items() if d is not None and d.year is not None}
+    dated = sorted(known, key=lambda o: (known[o].sort_key, o), reverse=True)
+    partial = sorted((o for o in ops if site.op_date[o] and o not in known), key=lambda o: ops[o].name.lower())
     undated = sorted((o for o in ops if not site.op_date[o]), key=lambda o: ops[o].name.lower())
     site.op_order = dated + partial + undated
     rank = {oid: i for i, oid in enumerate(site.op_order)}
@@ -199,7 +192,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
             units[agency.parent].append(aid)
     site.agencies_by_country = dict(agencies_by_country)
     site.units = dict(units)
-    site.countries = {code: countries.get(code) for code in sorted(codes) if countries.get(code)}
+    site.countries = {code: country for code in sorted(codes) if (country := countries.get(code))}
 
     cited: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for (kind, rid), doc in catalog.documents.items():
@@ -208,7 +201,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
         for source_kind, pattern, target_kind in rules.REFERENCES:
             if source_kind == kind and target_kind == "sources":
                 for _, source in rules.walk(doc.data, pattern):
-                    cited[source].add((kind, rid))
+                    cited[str(source)].add((kind, rid))
     site.cited_by = {s: sorted(v) for s, v in sorted(cited.items())}
 
     site.totals = _totals(site, site.op_order)

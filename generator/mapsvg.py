@@ -140,11 +140,6 @@ def _geometry() -> tuple[dict[str, str], str]:
     return {code: data for code, shapes in sorted(out.items()) if (data := _path_data(shapes))}, view
 
 
-def map_codes() -> set[str]:
-    """The country codes the map can show: as a shape, or as a dot when too small to see."""
-    return set(_geometry()[0]) | set(_small())
-
-
 def bucket(count: int) -> int:
     """Colour class for a number of operations: 0, 1, 2-3, 4-9, 10 or more."""
     return 0 if count <= 0 else 1 if count == 1 else 2 if count <= 3 else 3 if count <= 9 else 4

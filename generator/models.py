@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from . import countries, dates, vocab
+from .textmd import nesting_problem
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -35,7 +36,8 @@ def _edtf(value: str) -> str:
 def _country(value: str) -> str:
     if value != value.lower() or countries.get(value) is None:
         hint = countries.suggest(value)
-        tip = f"; did you mean '{hint}' ({countries.get(hint).name})?" if hint and countries.get(hint) else ""
+        known = countries.get(hint) if hint else None
+        tip = f"; did you mean '{hint}' ({known.name})?" if known else ""
         raise ValueError(f"'{value}' is not a lower-case ISO 3166-1 alpha-2 country code{tip}")
     return value
 
@@ -55,6 +57,27 @@ def _language(value: str) -> str:
     return value
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("this text is blank (only spaces); write something or leave the field out")
+    return value
+
+
+def _markdown(value: str) -> str:
+    problem = nesting_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return _not_blank(value)
+
+
+def _one_line(value: str) -> str:
+    # A line break would split a heading or a table row; \r and the Unicode separators are refused with the control characters.
+    if "\n" in value:
+        tip = " (a folded block '>' keeps a final line break: write '>-')" if value.find("\n") == len(value) - 1 else ""
+        raise ValueError(f"this field is one line of text, but it holds a line break; write it on one line{tip}")
+    return _not_blank(value)
+
+
 def _choice(table: dict) -> type:
     """A closed vocabulary as a Literal type, so the JSON Schema lists the allowed values."""
     return Literal[tuple(table)]  # type: ignore[return-value]
@@ -65,8 +88,8 @@ EdtfDate = Annotated[str, AfterValidator(_edtf)]
 CountryCode = Annotated[str, AfterValidator(_country)]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Language = Annotated[str, AfterValidator(_language)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_markdown)]
 Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50)]
 
 

@@ -8,7 +8,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from . import dates, vocab
+from . import dates, lists
 from .countries import REGIONS
 from .link import Site
 from .render import jsonld, plain, render_page
@@ -26,7 +26,7 @@ def _meta(site: Site, title: str, description: str, about: dict | None, edit_pat
         if edit_path in site.last_changed:
             meta["last_changed"] = site.last_changed[edit_path]
     meta.update(extra)
-    page = {"@type": "WebPage", "name": title, "description": description}
+    page: dict[str, object] = {"@type": "WebPage", "name": title, "description": description}
     if about:
         page["about"] = about
     meta["jsonld"] = jsonld(page)
@@ -67,7 +67,8 @@ def agency_pages(site: Site) -> dict[str, str]:
             about["url"] = agency.website
         path = f"agencies/{aid}.md"
         meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, "agencies", aid))
-        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency)
+        ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), "agencies", aid)
+        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency, ops=ops, pager=pager)
     return out
 
 
@@ -83,7 +84,8 @@ def country_pages(site: Site) -> dict[str, str]:
         edit = _edit(site, "countries", code) if code in site.catalog.countries else None
         path = f"countries/{code}.md"
         meta = _meta(site, country.name, description, about, edit)
-        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country)
+        ops, pager = lists.first_part(site.ops_by_country.get(code, []), "countries", code)
+        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country, ops=ops, pager=pager)
     return out
 
 
@@ -103,9 +105,6 @@ def source_pages(site: Site) -> dict[str, str]:
 def index_pages(site: Site) -> dict[str, str]:
     c = site.catalog
     out = {}
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for aid, agency in sorted(c.agencies.items(), key=lambda kv: kv[1].name.lower()):
-        by_kind[agency.kind].append(aid)
     by_region: dict[str, list[str]] = defaultdict(list)
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         by_region[country.region].append(code)
@@ -129,41 +128,13 @@ def index_pages(site: Site) -> dict[str, str]:
         if code in c.countries:
             ways.append("country notes")
         named_as[code] = "; ".join(ways)
-    specs = [
-        (
-            "operations/index.md",
-            "operations_index.md.j2",
-            "Operations",
-            "Every operation, case, takedown and initiative in the catalogue, with dates, countries, lead agencies and headline figures.",
-            {},
-        ),
-        (
-            "agencies/index.md",
-            "agencies_index.md.j2",
-            "Agencies and organisations",
-            "Police forces, ministries, international organisations, units and NGOs named in the catalogue, grouped by kind.",
-            {"by_kind": [(k, by_kind[k]) for k in vocab.AGENCY_KINDS if k in by_kind]},
-        ),
+    specs: list[tuple[str, str, str, str, dict[str, object]]] = [
         (
             "countries/index.md",
             "countries_index.md.j2",
             "Countries",
             "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
             {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region], "named_as": named_as},
-        ),
-        (
-            "sources/index.md",
-            "sources_index.md.j2",
-            "Sources",
-            "The bibliography: every report the records cite, with links to the records that cite it.",
-            {},
-        ),
-        (
-            "timeline.md",
-            "timeline.md.j2",
-            "Timeline",
-            "Every dated event and operation in the catalogue, grouped by year, each dated at the precision its source gives.",
-            {},
         ),
         (
             "index.md",
@@ -239,12 +210,14 @@ def hand_written_pages(site: Site) -> dict[str, str]:
 
 def all_files(site: Site) -> dict[str, str | bytes]:
     """Every generated file (pages, data downloads, feed, redirects), by path relative to the output folder."""
-    from . import export, feed, redirects
+    from . import export, feed, redirects, search_index
 
     files: dict[str, str | bytes] = {}
     for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
         files.update(build(site))
+    files.update(lists.list_pages(site))
     files.update(export.data_files(site))
     files["feed.xml"] = feed.atom(site, site.site_url)
     files.update(redirects.redirect_files(site))
+    files.update(search_index.search_files(site))
     return files

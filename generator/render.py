@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import countries, dates, vocab
 from .figures import Figure
 from .link import Site, Total
+from .textcheck import RTL
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -31,6 +32,13 @@ SITE_NAME = "Operations Watch"
 def _esc(text: object) -> str:
     """Text for HTML: &, <, >, " and ' escaped (as markupsafe does, as a plain string)."""
     return html.escape(str(text), quote=True)
+
+
+def _name(text: str) -> str:
+    """A record name for HTML: escaped, and isolated in <bdi> when it holds right-to-left letters,
+    so that it cannot reorder the punctuation, dates or roles printed next to it."""
+    escaped = _esc(text)
+    return f"<bdi>{escaped}</bdi>" if RTL.search(text) else escaped
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&\"'])")
@@ -101,7 +109,7 @@ class PageContext:
     listed: int = 0
     """How many of the cited sources the page's source list shows (every marker needs its entry)."""
     _numbers: dict[str, int] = field(default_factory=dict)
-    _shared: _Shared | None = None
+    _shared: _Shared = field(init=False)
 
     def __post_init__(self) -> None:
         self._shared = _shared_for(self.site)
@@ -134,7 +142,7 @@ class PageContext:
         labels = self._shared.labels
         label = labels.get((kind, rid))
         if label is None:
-            label = labels[(kind, rid)] = _esc(self.name(kind, rid))
+            label = labels[(kind, rid)] = _name(self.name(kind, rid))
         # Ids are validated (a-z, 0-9, hyphens), so the address needs no escaping.
         return f'<a href="{self.href(kind, rid)}">{label}</a>'
 
@@ -142,7 +150,7 @@ class PageContext:
         """An HTML link to a record page, with escaped text."""
         if text is None:
             return Markup(self._a(kind, rid))
-        return Markup(f'<a href="{self.href(kind, rid)}">{_esc(text)}</a>')
+        return Markup(f'<a href="{self.href(kind, rid)}">{_name(text)}</a>')
 
     def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
         """Links to several record pages."""
@@ -166,10 +174,6 @@ class PageContext:
 
     # The pieces below are used once per row or entry; as Python they render several
     # times faster than as Jinja macros. Every record string goes through _esc().
-
-    def date_html(self, date: dates.Date | None, css: str = "") -> Markup:
-        """A date at its precision in a <time> element, or "Date not stated"."""
-        return Markup(_date_html(date, css))
 
     def _op_date(self, oid: str) -> str:
         cache = self._shared.dates
@@ -287,10 +291,6 @@ def date_words(text: str | None) -> str:
     return dates.parse(text).words() if text else "not stated in the sources"
 
 
-def date_iso(text: str | None) -> str:
-    return (dates.parse(text).iso() or "") if text else ""
-
-
 def total_words(t: Total) -> str:
     if t.figure is None:
         return f"no number given ({t.unnumbered} report{'s' if t.unnumbered != 1 else ''})"
@@ -310,7 +310,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; checking them costs two stat calls a page
     )
-    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words, date_iso=date_iso)
+    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         vocab=vocab,
         figure_words=figure_words,

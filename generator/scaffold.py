@@ -8,13 +8,20 @@ from pydantic import BaseModel
 
 from . import loader, models, schemas, vocab
 
-_ALLOWED = {
-    "kind": {"operations": vocab.OPERATION_KINDS, "agencies": vocab.AGENCY_KINDS, "sources": vocab.SOURCE_KINDS},
-    "role": None,  # depends on the list it sits in; shown in the comments of the examples
-    "crime_areas": vocab.CRIME_AREAS,
-    "metric": vocab.METRICS,
-    "qualifier": vocab.QUALIFIERS,
+# The allowed values of the top-level fields that take one; those of nested fields (roles,
+# metrics, qualifiers) are shown in the comments of the examples.
+_KINDS: dict[str, dict[str, str]] = {
+    "operations": vocab.OPERATION_KINDS,
+    "agencies": vocab.AGENCY_KINDS,
+    "sources": vocab.SOURCE_KINDS,
 }
+
+
+def _allowed(kind: str, field: str) -> dict[str, str]:
+    if field == "kind":
+        return _KINDS.get(kind, {})
+    return vocab.CRIME_AREAS if field == "crime_areas" else {}
+
 
 # Skeleton bodies: required fields get placeholders that pass the check but are plainly
 # unfinished ("TODO"); optional fields are shown commented out with an example.
@@ -88,10 +95,8 @@ def skeleton(kind: str, source: str | None = None) -> str:
     for field, value in _BODIES[kind].items():
         if descriptions.get(field):
             lines.append(f"# {field}: {descriptions[field]}")
-        allowed = _ALLOWED.get(field)
-        if isinstance(allowed, dict) and kind in allowed:
-            allowed = allowed[kind]
-        if isinstance(allowed, dict):
+        allowed = _allowed(kind, field)
+        if allowed:
             lines.append(f"#   allowed: {', '.join(allowed)}")
         lines.append(f"{field}: {value.format(source=cited)}")
     example = _EXAMPLES[kind].format(

@@ -14,27 +14,25 @@ class Metric(NamedTuple):
 
     label: str
     """Noun phrase after the number, e.g. "arrests" in "more than 150 arrests"."""
-    group: str
-    """What kind of thing is counted; only figures of one metric are ever summed."""
 
 
 METRICS: dict[str, Metric] = {
-    "arrests": Metric("arrests", "people"),
-    "suspects-identified": Metric("suspects identified", "people"),
-    "suspects-at-large": Metric("suspects still at large", "people"),
-    "convictions": Metric("people convicted or sentenced", "people"),
-    "cases-filed": Metric("cases filed", "cases"),
-    "investigations-opened": Metric("investigations opened", "cases"),
-    "victims-rescued": Metric("victims rescued", "people"),
-    "victims-identified": Metric("victims identified", "people"),
-    "victims-identified-and-rescued": Metric("victims identified and rescued", "people"),
-    "minors-rescued": Metric("children rescued", "people"),
-    "networks-dismantled": Metric("criminal networks dismantled", "networks"),
-    "websites-blocked": Metric("websites and apps blocked", "online"),
-    "accounts-disabled": Metric("online accounts disabled", "online"),
-    "platform-users": Metric("users of the platform", "online"),
-    "participants": Metric("participants", "people"),
-    "countries-represented": Metric("countries represented", "countries"),
+    "arrests": Metric("arrests"),
+    "suspects-identified": Metric("suspects identified"),
+    "suspects-at-large": Metric("suspects still at large"),
+    "convictions": Metric("people convicted or sentenced"),
+    "cases-filed": Metric("cases filed"),
+    "investigations-opened": Metric("investigations opened"),
+    "victims-rescued": Metric("victims rescued"),
+    "victims-identified": Metric("victims identified"),
+    "victims-identified-and-rescued": Metric("victims identified and rescued"),
+    "minors-rescued": Metric("children rescued"),
+    "networks-dismantled": Metric("criminal networks dismantled"),
+    "websites-blocked": Metric("websites and apps blocked"),
+    "accounts-disabled": Metric("online accounts disabled"),
+    "platform-users": Metric("users of the platform"),
+    "participants": Metric("participants"),
+    "countries-represented": Metric("countries represented"),
 }
 
 QUALIFIERS: dict[str, str] = {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: lint, unit tests, site builds, browser tests.
+# Runs the whole test suite: lint, type checks, unit tests, site builds, browser tests.
 # Installs what it needs: the pinned Python packages, and Debian's chromium for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,8 @@ if command -v npm >/dev/null 2>&1 && { ! installed axe-core "$AXE_VERSION" || ! 
   npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts --silent "axe-core@$AXE_VERSION" "vnu-jar@$VNU_VERSION" >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check generator tests benchmarks
-.venv/bin/ruff format --check generator tests benchmarks
+export PYTHONPATH="$PWD"  # this checkout's code, whatever else the venv has installed
+.venv/bin/ruff check generator opswatch_mkdocs tests benchmarks
+.venv/bin/ruff format --check generator opswatch_mkdocs tests benchmarks
+.venv/bin/mypy  # what it checks is set in pyproject.toml
 .venv/bin/python -m pytest "$@"

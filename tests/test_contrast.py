@@ -9,10 +9,11 @@ from __future__ import annotations
 import itertools
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CSS = (ROOT / "overrides" / "assets" / "stylesheets" / "site.css").read_text("utf-8")
 WHITE = "#ffffff"
@@ -45,8 +46,12 @@ def _block(selector: str) -> dict[str, str]:
 
 LIGHT = {**_block(":root"), **_block('[data-md-color-scheme="default"][data-md-color-accent="deep-orange"]'), "bg": WHITE}
 # The dark palette keeps Material's own deep orange for links on hover and focus.
-_PALETTE = next(resources.files("material").joinpath("templates/assets/stylesheets").glob("palette.*.min.css")).read_text("utf-8")
-_MATERIAL_ACCENT = re.search(r"\[data-md-color-accent=deep-orange\]\{--md-accent-fg-color:(#[0-9a-f]{6})", _PALETTE).group(1)
+_PALETTE = next(
+    Path(str(resources.files("material"))).joinpath("templates/assets/stylesheets").glob("palette.*.min.css")
+).read_text("utf-8")
+_ACCENT = re.search(r"\[data-md-color-accent=deep-orange\]\{--md-accent-fg-color:(#[0-9a-f]{6})", _PALETTE)
+assert _ACCENT, "Material's palette no longer defines the deep orange accent"
+_MATERIAL_ACCENT = _ACCENT.group(1)
 DARK = {**_block(":root"), **_block('[data-md-color-scheme="slate"]'), "--md-accent-fg-color": _MATERIAL_ACCENT, "bg": SLATE}
 
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests import report_ngrams
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CONTENT = ROOT / "content"
 # Fields that hold names, headlines and job titles: quoted from the reports by design.

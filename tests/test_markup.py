@@ -35,14 +35,14 @@ def test_html_datetime_of_every_date_form(text, machine):
 def files(tmp_path_factory) -> dict[str, str]:
     import shutil
 
-    from tests.conftest import MINI, ROOT
+    from tests.helpers import MINI, ROOT
 
     out = {}
     for name, content in (("mini", MINI), ("shipped", ROOT / "content")):
         target = tmp_path_factory.mktemp(name) / "content"
         shutil.copytree(content, target)
         site = link.link(checker.check(target))
-        out.update({f"{name}/{path}": text for path, text in pages.all_files(site).items() if path.endswith(".md")})
+        out.update({f"{name}/{path}": str(text) for path, text in pages.all_files(site).items() if path.endswith(".md")})
     return out
 
 
@@ -77,7 +77,7 @@ def test_a_template_that_cites_without_a_source_list_fails_the_build(mini_conten
 def test_home_counts_only_countries_that_operations_list_and_the_index_shows_no_zero(files):
     import yaml
 
-    from tests.conftest import MINI, ROOT
+    from tests.helpers import MINI, ROOT
 
     for name, content in (("mini", MINI), ("shipped", ROOT / "content")):
         listed = {
@@ -112,7 +112,7 @@ def test_small_countries_that_took_part_are_dots_on_the_map_and_in_the_list(file
     listed = set(re.findall(r'<li><a href="countries/([a-z]{2})\.html"', home[home.index("</svg>") :]))
     import yaml
 
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     in_operations = {
         part["country"]

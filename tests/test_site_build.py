@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, build_site, make_project
+from tests.helpers import BIN, ROOT, build_site, make_project, mkdocs_env, serve_folder
 
 pytestmark = pytest.mark.e2e
 
@@ -28,6 +26,7 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
         "sitemap.xml",
         "feed.xml",
         "timeline.html",
+        "timeline/2020.html",
         "operations/index.html",
         "operations/operation-epervier.html",
         "agencies/nccia.html",
@@ -42,6 +41,18 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
     ):
         assert (real_site / path).is_file(), path
     ET.parse(real_site / "feed.xml")  # well-formed Atom
+    # Search answers from the generator's index: Material's own index holds no page, and every
+    # page's configuration names the site's worker.
+    assert json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))["docs"] == []
+    assert (real_site / "search-index" / "manifest.js").is_file()
+    assert (real_site / "assets" / "javascripts" / "ow-search-worker.js").is_file()
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>', (real_site / "countries" / "pk.html").read_text("utf-8")
+    )
+    assert config, "no __config script on the page"
+    assert json.loads(config.group(1))["search"] == "../assets/javascripts/ow-search-worker.js"
+    # Pages outside the navigation (a year of the timeline, parts of long lists) are in the sitemap.
+    assert "/timeline/2020.html</loc>" in (real_site / "sitemap.xml").read_text("utf-8")
     # Record pages stay out of the navigation: a page does not list every other page.
     nav_links = re.findall(r'class="md-nav__link"', (real_site / "operations" / "operation-epervier.html").read_text("utf-8"))
     assert len(nav_links) < 30
@@ -67,20 +78,13 @@ def test_no_page_loads_anything_from_outside_the_site(real_site: Path):
 def test_linkchecker_finds_no_broken_link(real_site: Path):
     # Served on 127.0.0.1: run as root, linkchecker drops its privileges and cannot read a private temp folder.
     linkchecker = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve_folder(real_site) as base:
         result = subprocess.run(
             [linkchecker, "--no-warnings", "--no-status", f"--ignore-url=^(?!{re.escape(base)})", base + "index.html"],
             capture_output=True,
             text=True,
             timeout=600,
         )
-    finally:
-        httpd.shutdown()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "0 errors found" in result.stdout
     checked = re.search(r"(\d+) links? in (\d+) URLs checked", result.stdout)
@@ -115,12 +119,12 @@ class _Anchors(HTMLParser):
         self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
+        values = {key: value for key, value in attrs if value is not None}
         if values.get("id"):
             self.ids.add(values["id"])
         if tag == "a" and values.get("name"):
             self.ids.add(values["name"])
-        if tag in ("a", "area") and values.get("href") is not None:
+        if tag in ("a", "area") and "href" in values:
             self.links.append(values["href"])
 
 
@@ -153,14 +157,13 @@ def test_every_internal_link_and_its_fragment_lands_on_the_site(real_site: Path)
 
 
 def _build_with_env(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    bin_dir = Path(sys.executable).parent
     return subprocess.run(
-        [str(bin_dir / "mkdocs"), "build", "--site-dir", str(site)],
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
         timeout=600,
-        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **env},
+        env={**mkdocs_env(project), **env},
     )
 
 

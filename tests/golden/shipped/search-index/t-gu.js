@@ -1,0 +1,1 @@
+__owSearch("t","gu",{"guessing":[73,1],"guide":[71,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ph",{"philippines":[7,5,53,21],"phl":[60,16]},[]);
