@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 from generator import vocab  # noqa: E402
 from tests.helpers import make_project, mkdocs_env  # noqa: E402  (the same project copy the tests build)
 
+_VOCAB = vocab.shipped()
+
 WORDS = [
     "police",
     "forces",
@@ -78,8 +80,8 @@ WORDS = [
     "supported",
     "victims",
 ]
-QUALIFIERS = list(vocab.QUALIFIERS)
-METRICS = list(vocab.METRICS)
+QUALIFIERS = list(_VOCAB.qualifiers)
+METRICS = list(_VOCAB.measures)
 
 
 def _text(rnd: random.Random, low: int, high: int) -> str:
@@ -110,12 +112,13 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
         (out / folder).mkdir(parents=True, exist_ok=True)
     for page in (ROOT / "content" / "pages").glob("*.md"):
         shutil.copy2(page, out / "pages" / page.name)
+    shutil.copytree(ROOT / "content" / "vocab", out / "vocab", dirs_exist_ok=True)
     n_sources = max(2, n * 3 // 2)
     n_agencies = max(2, n // 5)
     for i in range(n_sources):
         source: dict[str, Any] = {
             "title": _text(rnd, 40, 90).rstrip("."),
-            "kind": rnd.choice(list(vocab.SOURCE_KINDS)),
+            "kind": rnd.choice(list(_VOCAB.source_kinds)),
             "language": "en",
         }
         if rnd.random() < 0.5:
@@ -125,7 +128,7 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
     for i in range(n_agencies):
         agency: dict[str, Any] = {
             "name": f"Agency {i} " + _text(rnd, 10, 30).rstrip("."),
-            "kind": rnd.choice(list(vocab.AGENCY_KINDS)),
+            "kind": rnd.choice(list(_VOCAB.agency_kinds)),
             "summary": _text(rnd, 150, 400),
             "sources": [f"source-{rnd.randrange(n_sources)}"],
         }
@@ -138,17 +141,17 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
         cites = [f"source-{(i * 3 // 2 + k) % n_sources}" for k in range(rnd.randint(1, 2))]
         record: dict[str, Any] = {
             "name": f"Operation {i} " + _text(rnd, 10, 40).rstrip("."),
-            "kind": rnd.choice(list(vocab.OPERATION_KINDS)),
+            "kind": rnd.choice(list(_VOCAB.operation_kinds)),
             "summary": _text(rnd, 300, 800),
-            "crime_areas": rnd.sample(list(vocab.CRIME_AREAS), rnd.randint(1, 3)),
+            "crime_areas": rnd.sample(list(_VOCAB.crime_areas), rnd.randint(1, 3)),
             "period": {"start": _date(rnd), "sources": cites[:1]},
             "agencies": [
-                {"agency": f"agency-{a}", "role": rnd.choice(list(vocab.AGENCY_ROLES))}
+                {"agency": f"agency-{a}", "role": rnd.choice(list(_VOCAB.agency_roles))}
                 for a in sorted({rnd.randrange(n_agencies) for _ in range(rnd.randint(1, 5))})
             ],
             # Every ISO country is used: operation i always includes country i mod 249.
             "countries": [
-                {"country": c, "role": rnd.choice(list(vocab.COUNTRY_ROLES))}
+                {"country": c, "role": rnd.choice(list(_VOCAB.country_roles))}
                 for c in sorted({codes[i % len(codes)], *rnd.sample(codes, rnd.randint(1, 7))})
             ],
             "outcomes": [],

@@ -62,6 +62,11 @@ def get(code: str) -> Country | None:
     return Country(alpha2.lower(), name, record.name, record.alpha_3, _region_of().get(alpha2.lower(), "other"))
 
 
+def all_codes() -> list[str]:
+    """Every ISO 3166-1 alpha-2 code, lower case, sorted (the JSON Schemas list them with their names)."""
+    return sorted(c.alpha_2.lower() for c in pycountry.countries)
+
+
 def suggest(text: str) -> str | None:
     """The alpha-2 code someone probably meant by a name, alpha-3 code or common mistake."""
     if text.upper() in _COMMON_MISTAKES:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 
+from . import outcomes as figures
 from .link import Site
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,7 +28,7 @@ def _cell(value: object) -> str:
     return text
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> str:
+def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     """RFC 4180 CSV with \n line ends; quoting is decided per cell by ``_cell`` (Python's csv
     writer leaves a bare carriage return unquoted, which forges a row in most readers)."""
     lines = [",".join(_cell(v) for v in header)]
@@ -47,13 +49,24 @@ def dataset(site: Site) -> dict:
         "sources": dump(c.sources),
         "country_notes": dump(c.countries),
         "countries": {code: {"name": k.name, "iso_name": k.iso_name, "alpha3": k.alpha3} for code, k in site.countries.items()},
+        "vocabularies": {
+            stem: {
+                term: {
+                    "label": t.label,
+                    "definition": t.definition,
+                    **({} if t.totals else {"not_totalled_because": t.not_totalled_because}),
+                }
+                for term, t in vocabulary.items()
+            }
+            for stem, vocabulary in c.vocab.by_file.items()
+        },
     }
 
 
 def data_files(site: Site) -> dict[str, str]:
     """The files of the data download page."""
     c = site.catalog
-    ops, outcomes, participants = [], [], []
+    ops, outcomes, participants, phases = [], [], [], []
     for oid in site.op_order:
         op = c.operations[oid]
         span, report = op.period, op.reporting_period
@@ -71,6 +84,11 @@ def data_files(site: Site) -> dict[str, str]:
                 ";".join(p.country for p in op.countries),
                 op.countries_count.value if op.countries_count else "",
                 op.countries_count.qualifier if op.countries_count else "",
+                ";".join(("country:" if kind == "countries" else "agency:") + rid for kind, rid in figures.leads(op)),
+                span.duration if span else "",
+                "; ".join(
+                    f"{name}: {s.inferred}" for name, s in (("period", span), ("announced", op.announced)) if s and s.inferred
+                ),
                 ";".join(op.sources),
             ]
         )
@@ -78,18 +96,43 @@ def data_files(site: Site) -> dict[str, str]:
             outcomes.append(
                 [
                     oid,
+                    o.id,
                     o.metric,
                     o.value,
+                    o.value_max,
                     o.qualifier or ("exact" if o.value is not None else ""),
                     o.as_reported,
+                    figures.figure_of(o).words(),
+                    o.part_of,
+                    o.country,
+                    o.phase,
+                    o.scope,
+                    figures.totals_status(op, o, site),
+                    figures.other_values(o),
+                    o.chosen_because,
                     o.note,
                     ";".join(o.sources),
                 ]
             )
+        for ph in op.phases:
+            phases.append(
+                [
+                    oid,
+                    ph.id,
+                    ph.name,
+                    ph.start,
+                    ph.end,
+                    ph.duration,
+                    ph.inferred,
+                    ";".join(ph.countries),
+                    ph.scope,
+                    ";".join(ph.sources),
+                ]
+            )
         for p in op.agencies:
-            participants.append([oid, "agency", p.agency, c.agencies[p.agency].name, p.role, p.note])
-        for p in op.countries:
-            participants.append([oid, "country", p.country, site.countries[p.country].name, p.role, p.note])
+            participants.append([oid, "agency", p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
+        for q in op.countries:
+            participants.append([oid, "country", q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)])
     return {
         # No indent: with one, json falls back to its pure-Python encoder, ten times slower on a large catalogue.
         "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, sort_keys=True) + "\n",
@@ -107,10 +150,37 @@ def data_files(site: Site) -> dict[str, str]:
                 "countries",
                 "countries_count",
                 "countries_count_qualifier",
+                "lead",
+                "period_duration",
+                "dates_inferred",
                 "sources",
             ],
             ops,
         ),
-        "data/outcomes.csv": _csv(["operation_id", "metric", "value", "qualifier", "as_reported", "note", "sources"], outcomes),
-        "data/participants.csv": _csv(["operation_id", "type", "id", "name", "role", "note"], participants),
+        "data/outcomes.csv": _csv(
+            [
+                "operation_id",
+                "figure_id",
+                "metric",
+                "value",
+                "value_max",
+                "qualifier",
+                "as_reported",
+                "words",
+                "part_of",
+                "country",
+                "phase",
+                "scope",
+                "in_totals",
+                "other_values",
+                "chosen_because",
+                "note",
+                "sources",
+            ],
+            outcomes,
+        ),
+        "data/participants.csv": _csv(["operation_id", "type", "id", "name", "role", "note", "sources"], participants),
+        "data/phases.csv": _csv(
+            ["operation_id", "phase_id", "name", "start", "end", "duration", "inferred", "countries", "scope", "sources"], phases
+        ),
     }

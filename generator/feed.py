@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from . import dates
+from . import dates, outcomes
 from .link import Site
 from .render import SITE_NAME, plain
 
@@ -56,5 +56,8 @@ def atom(site: Site, site_url: str = "") -> str:
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + f"operations/{oid}.html")
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(updated)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = plain(op.summary, 400)
+        facts = outcomes.facts_line(site, op)
+        if facts:
+            ET.SubElement(entry, f"{{{ATOM}}}content", type="text").text = facts
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

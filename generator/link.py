@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from . import countries, dates, models, rules, vocab
+from . import countries, dates, models, rules
 from .countries import Country
-from .figures import Figure, total
+from .figures import Figure, Sum, total
+from .outcomes import counted_whole, figure_of, scope_words
 from .validate import Catalog
+from .vocab import Term
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,15 @@ class Entry:
 
 @dataclass(frozen=True)
 class Total:
-    """A per-metric total over some operations."""
+    """A per-measure total over some operations, with what it includes only in part and what it leaves out."""
 
-    metric: str
-    figure: Figure | None
-    unnumbered: int
+    metric: Term
+    sum: Sum
     operations: tuple[str, ...]
+    partial: tuple[tuple[str, str], ...] = ()
+    """(operation id, words) of counted figures that cover only part of their operation."""
+    left_out: tuple[tuple[str, str], ...] = ()
+    """(operation id, words and reason) of figures of this measure that are not counted."""
 
 
 @dataclass
@@ -54,6 +59,7 @@ class Site:
     timelines: dict[str, list[Entry]] = field(default_factory=dict)
     totals: list[Total] = field(default_factory=list)
     country_totals: dict[str, list[Total]] = field(default_factory=dict)
+    not_totalled: list[tuple[Term, tuple[str, ...]]] = field(default_factory=list)
     last_changed: dict[str, str] = field(default_factory=dict)
     site_url: str = ""
 
@@ -64,9 +70,7 @@ class Site:
 
     def operation_entries(self, pairs: list[tuple[str, str]]) -> list[Entry]:
         """One timeline entry per operation (its latest known date and the role held), oldest first."""
-        entries = [
-            Entry(self.op_date[oid], f"role: {vocab.AGENCY_ROLES.get(role, role).lower()}", oid, ()) for oid, role in pairs
-        ]
+        entries = [Entry(self.op_date[oid], f"role: {getattr(role, 'label', role).lower()}", oid, ()) for oid, role in pairs]
         return sorted(entries, key=_entry_order)
 
     def by_year(self, entries: list[Entry]) -> tuple[list[tuple[int, list[Entry]]], list[Entry]]:
@@ -122,20 +126,45 @@ def _entry_order(entry: Entry) -> tuple[bool, tuple[int, int, int]]:
     return (entry.date is None, entry.date.sort_key if entry.date else (0, 0, 0))
 
 
-def _totals(site: Site, op_ids: list[str]) -> list[Total]:
+def _totals(site: Site, op_ids: list[str], country: str | None = None) -> list[Total]:
+    """Per-measure totals; for a country page, figures scoped to another country are left out."""
     by_metric: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
+    partial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    left_out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for oid in op_ids:
-        for outcome in site.catalog.operations[oid].outcomes:
-            part = Figure(outcome.value, outcome.qualifier or "exact", outcome.as_reported)
-            by_metric[outcome.metric].append((oid, part))
+        op = site.catalog.operations[oid]
+        for outcome in op.outcomes:
+            if not outcome.metric.totals:
+                continue
+            words = f"{figure_of(outcome).words()} {outcome.metric.label}"
+            whole = counted_whole(op, outcome)
+            if whole is not None:
+                left_out[outcome.metric].append((oid, f"{words}, part of {figure_of(whole).words()} already counted"))
+                continue
+            if country and outcome.country and outcome.country != country:
+                left_out[outcome.metric].append((oid, f"{words}, {scope_words(site, op, outcome)}"))
+                continue
+            by_metric[outcome.metric].append((oid, figure_of(outcome)))
+            if outcome.country or outcome.phase or outcome.scope:
+                partial[outcome.metric].append((oid, f"{words}, {scope_words(site, op, outcome)}"))
     out = []
-    for metric in vocab.METRICS:  # allow-list order: stable and meaningful
+    for metric in site.catalog.vocab.measures.values():  # vocabulary order: stable and meaningful
         if metric not in by_metric:
             continue
         parts = by_metric[metric]
-        figure, unnumbered = total(f for _, f in parts)
-        out.append(Total(metric, figure, unnumbered, tuple(dict.fromkeys(oid for oid, _ in parts))))
+        operations = tuple(dict.fromkeys(oid for oid, _ in parts))
+        out.append(Total(metric, total(f for _, f in parts), operations, tuple(partial[metric]), tuple(left_out[metric])))
     return out
+
+
+def not_totalled(site: Site, op_ids: list[str]) -> list[tuple[Term, tuple[str, ...]]]:
+    """Measures reported by these operations whose figures are never added up, with the operations."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for oid in op_ids:
+        for outcome in site.catalog.operations[oid].outcomes:
+            if not outcome.metric.totals:
+                found[outcome.metric].append(oid)
+    return [(m, tuple(dict.fromkeys(found[m]))) for m in site.catalog.vocab.measures.values() if m in found]
 
 
 def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url: str = "") -> Site:
@@ -162,10 +191,12 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     for oid, op in ops.items():
         for part in op.agencies:
             by_agency[part.agency].append((oid, part.role))
-        for part in op.countries:
-            by_country[part.country].append((oid, part.role))
-            codes.add(part.country)
+        for country_part in op.countries:
+            by_country[country_part.country].append((oid, country_part.role))
+            codes.add(country_part.country)
         codes.update(place.country for place in op.places if place.country)
+        codes.update(code for phase in op.phases for code in phase.countries)
+        codes.update(o.country for o in op.outcomes if o.country)
         for other in op.related:
             related[oid].add(other)
             related[other].add(oid)
@@ -205,5 +236,6 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     site.cited_by = {s: sorted(v) for s, v in sorted(cited.items())}
 
     site.totals = _totals(site, site.op_order)
-    site.country_totals = {code: _totals(site, [oid for oid, _ in pairs]) for code, pairs in site.ops_by_country.items()}
+    site.country_totals = {code: _totals(site, [oid for oid, _ in pairs], code) for code, pairs in site.ops_by_country.items()}
+    site.not_totalled = not_totalled(site, site.op_order)
     return site

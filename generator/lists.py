@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import paging, vocab
+from . import paging
 from .link import Site
 from .render import render_page
 
@@ -48,7 +48,7 @@ def agencies_index(site: Site) -> dict[str, str]:
     by_kind: dict[str, list[str]] = defaultdict(list)
     for aid, agency in sorted(c.agencies.items(), key=lambda kv: kv[1].name.lower()):
         by_kind[agency.kind].append(aid)
-    ordered = [(k, aid) for k in vocab.AGENCY_KINDS for aid in by_kind.get(k, [])]
+    ordered = [(k, aid) for k in c.vocab.agency_kinds for aid in by_kind.get(k, [])]
     parts = []
     for chunk in paging.chunks(ordered, paging.AGENCIES):
         grouped: dict[str, list[str]] = defaultdict(list)
@@ -98,10 +98,7 @@ def timeline(site: Site) -> dict[str, str]:
 def record_operations(site: Site) -> dict[str, str]:
     """Continuation pages of agencies' and countries' operation lists (agencies/<id>_2.md, ...)."""
     out: dict[str, str] = {}
-    for kind, table, roles in (
-        ("agencies", site.ops_by_agency, vocab.AGENCY_ROLES),
-        ("countries", site.ops_by_country, vocab.COUNTRY_ROLES),
-    ):
+    for kind, table in (("agencies", site.ops_by_agency), ("countries", site.ops_by_country)):
         for rid, pairs in table.items():
             parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
             if len(parts) < 2:
@@ -123,7 +120,6 @@ def record_operations(site: Site) -> dict[str, str]:
                     rid=rid,
                     name=name,
                     part=parts[n - 1],
-                    roles=roles,
                     pager=pager,
                 )
     return out

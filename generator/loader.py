@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 
-from . import editorfiles, models, yamlread
+from . import editorfiles, models, vocab, yamlread
 from .problems import Problem
+from .vocab import Vocabularies
 
 # Names Windows cannot create, and names that would clash with the index page of a folder.
 _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
@@ -67,6 +68,7 @@ class Loaded:
     documents: list[Document] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    vocab: Vocabularies = field(default_factory=Vocabularies)
 
 
 def display_path(path: Path) -> str:
@@ -89,6 +91,10 @@ def load(content: Path) -> Loaded:
         return out
     top = content.resolve().name  # edit links name files from the folder that holds content/
     _stray_entries(content, out)
+    # A content folder without vocab/ (a test fixture, an old checkout) uses the project's own.
+    folder = content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
+    out.vocab, problems = load_vocab(folder)
+    out.problems.extend(problems)
     for kind in models.KINDS:
         folder = content / kind
         if folder.is_symlink():
@@ -124,6 +130,13 @@ def load(content: Path) -> Loaded:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
     return out
+
+
+def load_vocab(folder: Path) -> tuple[Vocabularies, list[Problem]]:
+    """The vocabularies in ``folder`` (content/vocab), and what is wrong with them."""
+    from .vocabload import load_vocab as read
+
+    return read(folder)
 
 
 def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserved: set[str] = RESERVED_IDS) -> Problem | None:

@@ -1,100 +1,46 @@
 """The record schemas: what each YAML file in content/ may hold.
 
 Declarative pydantic models with a one-line docstring per field; the JSON
-Schemas in ``schemas/`` are exported from these (``python -m generator schema``).
+Schemas in ``schemas/`` are exported from these (``python -m generator schema``),
+with the same date forms, country codes and vocabulary terms the check uses.
 Checks that span fields or records (a qualifier without a value, unknown ids)
 live in ``rules.py``, where they can name the exact field.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Literal
-from urllib.parse import urlsplit
+from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-from . import countries, dates, vocab
-from .textmd import nesting_problem
+from .fieldtypes import (
+    ID_PATTERN,
+    ID_RE,
+    MAX_ITEMS,
+    AgencyKind,
+    AgencyRole,
+    CountryCode,
+    CountryRole,
+    CrimeArea,
+    Duration,
+    EdtfDate,
+    Ids,
+    Language,
+    Line,
+    Measure,
+    Names,
+    OperationKind,
+    PersonRole,
+    Qualifier,
+    RecordId,
+    SourceKind,
+    Sources,
+    TermOf,
+    Text,
+    Url,
+)
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ID_RE = re.compile(ID_PATTERN)
-MAX_TEXT = 20_000
-MAX_LINE = 300
-MAX_ITEMS = 1_000
-
-
-def _edtf(value: str) -> str:
-    date = dates.parse(value)
-    first = date.first_day()
-    if first is not None and first > dt.date.today():
-        raise ValueError(f"'{value}' is in the future; records describe what has happened")
-    return value
-
-
-def _country(value: str) -> str:
-    if value != value.lower() or countries.get(value) is None:
-        hint = countries.suggest(value)
-        known = countries.get(hint) if hint else None
-        tip = f"; did you mean '{hint}' ({known.name})?" if known else ""
-        raise ValueError(f"'{value}' is not a lower-case ISO 3166-1 alpha-2 country code{tip}")
-    return value
-
-
-def _url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise ValueError(f"'{value}' is not a web address starting with http:// or https://")
-    return value
-
-
-def _language(value: str) -> str:
-    import pycountry
-
-    if pycountry.languages.get(alpha_2=value) is None:
-        raise ValueError(f"'{value}' is not a two-letter ISO 639-1 language code such as en, fr or ar")
-    return value
-
-
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("this text is blank (only spaces); write something or leave the field out")
-    return value
-
-
-def _markdown(value: str) -> str:
-    problem = nesting_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return _not_blank(value)
-
-
-def _one_line(value: str) -> str:
-    # A line break would split a heading or a table row; \r and the Unicode separators are refused with the control characters.
-    if "\n" in value:
-        tip = " (a folded block '>' keeps a final line break: write '>-')" if value.find("\n") == len(value) - 1 else ""
-        raise ValueError(f"this field is one line of text, but it holds a line break; write it on one line{tip}")
-    return _not_blank(value)
-
-
-def _choice(table: dict) -> type:
-    """A closed vocabulary as a Literal type, so the JSON Schema lists the allowed values."""
-    return Literal[tuple(table)]  # type: ignore[return-value]
-
-
-RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-EdtfDate = Annotated[str, AfterValidator(_edtf)]
-CountryCode = Annotated[str, AfterValidator(_country)]
-Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
-Language = Annotated[str, AfterValidator(_language)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_markdown)]
-Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50)]
-
-
-def _list(item: object, maximum: int = MAX_ITEMS) -> object:
-    return Annotated[list[item], Field(max_length=maximum)]  # type: ignore[valid-type]
+__all__ = ["ID_PATTERN", "ID_RE", "TermOf"]
 
 
 class Record(BaseModel):
@@ -110,6 +56,10 @@ class Period(Record):
     """First day, month or year of the span, as precise as the source."""
     end: EdtfDate | None = None
     """Last day, month or year of the span, as precise as the source."""
+    duration: Duration | None = None
+    """How long it lasted when the source gives a length but no end, e.g. '2 years'; never write an end you worked out."""
+    inferred: Line | None = None
+    """How a date here was worked out when the source does not state it, e.g. 'year taken from the release date'."""
     sources: Sources
     """Ids of the sources that give these dates."""
 
@@ -119,8 +69,33 @@ class Announcement(Record):
 
     date: EdtfDate
     """Date of the announcement, as precise as the source."""
+    inferred: Line | None = None
+    """How the date was worked out when the source does not state it, e.g. 'date of the release'."""
     sources: Sources
     """Ids of the sources that give this date."""
+
+
+class Phase(Record):
+    """One phase of an operation, with its own dates, scope and sources."""
+
+    id: RecordId
+    """A short name for the phase, unique in this record, e.g. phase-1; figures name it in phase:."""
+    name: Line
+    """The phase as the source names or describes it, e.g. First phase."""
+    start: EdtfDate | None = None
+    """First day, month or year of the phase, as precise as the source."""
+    end: EdtfDate | None = None
+    """Last day, month or year of the phase, as precise as the source."""
+    duration: Duration | None = None
+    """How long it lasted when the source gives a length but no end, e.g. '2 weeks'."""
+    inferred: Line | None = None
+    """How a date here was worked out when the source does not state it."""
+    countries: Annotated[list[CountryCode], Field(max_length=300)] = []
+    """Countries where this phase took place, when the source says."""
+    scope: Line | None = None
+    """What this phase covered, in your own words (targets, regions)."""
+    sources: Sources
+    """Ids of the sources that describe this phase."""
 
 
 class AgencyPart(Record):
@@ -128,8 +103,8 @@ class AgencyPart(Record):
 
     agency: RecordId
     """Id of the agency record (file name in content/agencies/ without .yml)."""
-    role: _choice(vocab.AGENCY_ROLES)  # type: ignore[valid-type]
-    """What the agency did: one of the agency roles."""
+    role: AgencyRole
+    """What the agency did: a term of content/vocab/agency-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
 
@@ -139,10 +114,12 @@ class CountryPart(Record):
 
     country: CountryCode
     """Lower-case ISO 3166-1 alpha-2 code, e.g. ae, pk, gb."""
-    role: _choice(vocab.COUNTRY_ROLES)  # type: ignore[valid-type]
-    """What the country did: one of the country roles."""
+    role: CountryRole
+    """What the country did: a term of content/vocab/country-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
+    sources: Annotated[list[RecordId], Field(max_length=50)] = []
+    """Ids of the sources that name this country; needed when the record's sources disagree on the list."""
 
 
 class Place(Record):
@@ -159,25 +136,58 @@ class CountryCount(Record):
 
     value: StrictInt = Field(ge=0)
     """The number as the source gives it."""
-    qualifier: _choice(vocab.QUALIFIERS) = "exact"  # type: ignore[valid-type]
-    """The source's precision: exact, about, nearly, at-least, more-than or up-to."""
+    qualifier: Qualifier = Field("exact", validate_default=True)
+    """The source's precision: a term of content/vocab/qualifiers.yml."""
     sources: Sources
     """Ids of the sources that give this number."""
     note: Line | None = None
     """What the number includes or leaves out."""
 
 
-class Outcome(Record):
-    """A reported result, at the precision of its source."""
+class ReportedValue(Record):
+    """Another value reported for the same figure: a headline that rounds, or a second source."""
 
-    metric: _choice(vocab.METRICS)  # type: ignore[valid-type]
-    """What is counted: one of the metrics; different metrics are never added together."""
     value: StrictInt | None = Field(default=None, ge=0)
     """The number as a whole number; leave out when the source gives none."""
-    qualifier: _choice(vocab.QUALIFIERS) | None = None  # type: ignore[valid-type]
-    """The source's precision (exact when left out): exact, about, nearly, at-least, more-than, up-to."""
+    value_max: StrictInt | None = Field(default=None, ge=0)
+    """For a range ('between 100 and 150'): the upper end; value is the lower end."""
+    qualifier: Qualifier | None = None
+    """The source's precision (exact when left out)."""
     as_reported: Line | None = None
-    """The source's words when it gives no number, e.g. dozens."""
+    """The source's words when it gives no number, e.g. thousands."""
+    where: Line | None = None
+    """Where the source says it, e.g. headline, or a second source's wording."""
+    sources: Sources
+    """Ids of the sources that report this value."""
+
+
+class Outcome(Record):
+    """A reported figure, at the precision of its source."""
+
+    id: RecordId | None = None
+    """A short name for this figure, unique in this record, so that other figures can be part of it."""
+    metric: Measure
+    """What is counted: a term of content/vocab/measures.yml; different measures are never added together."""
+    value: StrictInt | None = Field(default=None, ge=0)
+    """The number as a whole number; leave out when the source gives none."""
+    value_max: StrictInt | None = Field(default=None, ge=0)
+    """For a range ('between 100 and 150'): the upper end; value is the lower end."""
+    qualifier: Qualifier | None = None
+    """The source's precision (exact when left out): a term of content/vocab/qualifiers.yml."""
+    as_reported: Line | None = None
+    """The source's words when it gives no number, e.g. dozens, thousands."""
+    part_of: RecordId | None = None
+    """Id of the figure of this record that this one is part of ('206 victims, of which 53 minors'); never added to it."""
+    country: CountryCode | None = None
+    """When the figure covers only one country: its code ('46 arrests, New Zealand only')."""
+    phase: RecordId | None = None
+    """When the figure covers only one phase: the phase's id."""
+    scope: Line | None = None
+    """Any other limit of what the figure covers, in a few words, e.g. for trafficking offences, abroad."""
+    reported: Annotated[list[ReportedValue], Field(max_length=20)] = []
+    """Other values reported for this figure (a rounded headline, another source); value is the one used in totals."""
+    chosen_because: Line | None = None
+    """Why value is the one used in totals when reported lists others, e.g. the text gives the exact count."""
     sources: Sources
     """Ids of the sources that report this figure."""
     note: Line | None = None
@@ -189,6 +199,8 @@ class Event(Record):
 
     date: EdtfDate | None = None
     """Date of the step, as precise as the source; leave out when the source gives none."""
+    inferred: Line | None = None
+    """How the date was worked out when the source does not state it."""
     text: Text
     """What happened, in your own words."""
     sources: Sources
@@ -202,8 +214,8 @@ class Person(Record):
     """Name as published in the source."""
     title: Line
     """Public position, e.g. Director General."""
-    role: _choice(vocab.PERSON_ROLES)  # type: ignore[valid-type]
-    """Public role: one of the person roles."""
+    role: PersonRole
+    """Public role: a term of content/vocab/person-roles.yml."""
     agency: RecordId | None = None
     """Id of the agency the person speaks for."""
     sources: Sources
@@ -217,41 +229,43 @@ class Operation(Record):
     """Name of the operation, or a plain description when it has none."""
     descriptive_name: bool = False
     """True when no official name is reported and the name is the project's description."""
-    kind: _choice(vocab.OPERATION_KINDS) = "operation"  # type: ignore[valid-type]
-    """What this record describes: one of the operation kinds."""
-    aliases: _list(Line, 20) = []  # type: ignore[valid-type]
+    kind: OperationKind = Field("operation", validate_default=True)
+    """What this record describes: a term of content/vocab/operation-kinds.yml."""
+    aliases: Names = []
     """Other names and acronyms readers may search for."""
     summary: Text
     """What happened, in your own words (Markdown)."""
-    crime_areas: Annotated[list[_choice(vocab.CRIME_AREAS)], Field(min_length=1, max_length=20)]  # type: ignore[valid-type]
-    """Crime areas addressed, from the crime-area list."""
+    crime_areas: Annotated[list[CrimeArea], Field(min_length=1, max_length=20)]
+    """Crime areas addressed: terms of content/vocab/crime-areas.yml."""
     period: Period | None = None
     """When the action took place (the action window)."""
     reporting_period: Period | None = None
     """The window that reported figures cover, when it differs from the action window."""
+    phases: Annotated[list[Phase], Field(max_length=50)] = []
+    """Phases of the operation, each with its own dates, scope and sources."""
     announced: Announcement | None = None
     """When the results were made public."""
-    agencies: _list(AgencyPart) = []  # type: ignore[valid-type]
+    agencies: Annotated[list[AgencyPart], Field(max_length=MAX_ITEMS)] = []
     """Agencies that took part, with their roles."""
-    countries: _list(CountryPart) = []  # type: ignore[valid-type]
+    countries: Annotated[list[CountryPart], Field(max_length=MAX_ITEMS)] = []
     """Countries that took part, with their roles (only those the sources name)."""
     countries_count: CountryCount | None = None
     """The number of countries the sources give, when they do not name them all."""
     countries_note: Line | None = None
     """What the sources say, or leave out, about which countries took part."""
-    places: _list(Place, 100) = []  # type: ignore[valid-type]
+    places: Annotated[list[Place], Field(max_length=100)] = []
     """Cities, regions and sites the sources name."""
-    outcomes: _list(Outcome, 200) = []  # type: ignore[valid-type]
-    """Reported results, each with its precision and source."""
-    events: _list(Event, 200) = []  # type: ignore[valid-type]
+    outcomes: Annotated[list[Outcome], Field(max_length=200)] = []
+    """Reported figures, each with its precision, scope and source."""
+    events: Annotated[list[Event], Field(max_length=200)] = []
     """The operation's own timeline."""
-    people: _list(Person, 50) = []  # type: ignore[valid-type]
+    people: Annotated[list[Person], Field(max_length=50)] = []
     """People named in a public role (officials, spokespeople)."""
-    related: _list(RecordId, 50) = []  # type: ignore[valid-type]
+    related: Ids = []
     """Ids of related operations (background, series, follow-ups)."""
     sources: Sources
     """Ids of the sources for this record."""
-    former_ids: _list(RecordId, 20) = []  # type: ignore[valid-type]
+    former_ids: Annotated[list[RecordId], Field(max_length=20)] = []
     """Ids this record had before a rename or merge; their old addresses redirect here."""
 
 
@@ -262,10 +276,10 @@ class Agency(Record):
     """Full name."""
     short_name: Line | None = None
     """Acronym or short name, e.g. NCCIA."""
-    aliases: _list(Line, 20) = []  # type: ignore[valid-type]
+    aliases: Names = []
     """Other names readers may search for."""
-    kind: _choice(vocab.AGENCY_KINDS)  # type: ignore[valid-type]
-    """What kind of body this is: one of the agency kinds."""
+    kind: AgencyKind
+    """What kind of body this is: a term of content/vocab/agency-kinds.yml."""
     country: CountryCode | None = None
     """Where it is based; leave out for international bodies."""
     parent: RecordId | None = None
@@ -276,7 +290,7 @@ class Agency(Record):
     """What it is and does, in your own words (Markdown)."""
     sources: Sources
     """Ids of the sources for this record."""
-    former_ids: _list(RecordId, 20) = []  # type: ignore[valid-type]
+    former_ids: Annotated[list[RecordId], Field(max_length=20)] = []
     """Ids this record had before a rename or merge; their old addresses redirect here."""
 
 
@@ -293,13 +307,13 @@ class Source(Record):
     """Web address, only one you have actually seen."""
     published: EdtfDate | None = None
     """Publication date, only if stated."""
-    kind: _choice(vocab.SOURCE_KINDS)  # type: ignore[valid-type]
-    """What kind of source: one of the source kinds."""
+    kind: SourceKind
+    """What kind of source: a term of content/vocab/source-kinds.yml."""
     language: Language = "en"
     """Two-letter ISO 639-1 language code."""
     note: Text | None = None
     """What is known or missing about this source (no URL, no date, its own sources)."""
-    former_ids: _list(RecordId, 20) = []  # type: ignore[valid-type]
+    former_ids: Annotated[list[RecordId], Field(max_length=20)] = []
     """Ids this record had before a rename or merge."""
 
 

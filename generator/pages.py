@@ -8,7 +8,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from . import dates, lists
+from . import dates, lists, vocab
 from .countries import REGIONS
 from .link import Site
 from .render import jsonld, plain, render_page
@@ -37,21 +37,50 @@ def operation_pages(site: Site) -> dict[str, str]:
     out = {}
     c = site.catalog
     for oid, op in c.operations.items():
-        about: dict = {"@type": "Event", "name": op.name, "description": plain(op.summary, 300)}
-        span = op.period
-        if span and span.start and dates.parse(span.start).iso():
-            about["startDate"] = dates.parse(span.start).iso()
-        if span and span.end and dates.parse(span.end).iso():
-            about["endDate"] = dates.parse(span.end).iso()
-        if op.countries:
-            about["location"] = [{"@type": "Country", "name": site.countries[p.country].name} for p in op.countries]
-        leads = [p.agency for p in op.agencies if p.role in ("lead", "coordinator")]
-        if leads:
-            about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
+        about = _event(site, op)
         path = f"operations/{oid}.md"
         meta = _meta(site, op.name, plain(op.summary), about, _edit(site, "operations", oid), aliases=list(op.aliases))
         out[path] = render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
     return out
+
+
+def _iso_duration(text: str) -> str:
+    """'2 years' → 'P2Y' (ISO 8601), for schema.org."""
+    number, unit = text.split()
+    return f"P{number}{unit[0].upper()}" if unit[0] != "w" else f"P{number}W"
+
+
+def _when(about: dict, span) -> None:
+    """Dates of a span or phase, at the precision their source gives; never an end worked out from a duration."""
+    for name, key in (("start", "startDate"), ("end", "endDate")):
+        value = getattr(span, name, None)
+        if value and dates.parse(value).iso():
+            about[key] = dates.parse(value).iso()
+    if getattr(span, "duration", None):
+        about["duration"] = _iso_duration(span.duration)
+
+
+def _event(site: Site, op) -> dict:
+    """schema.org data of an operation: dates, phases, places and organisers. Figures are not given:
+    schema.org has no property for them that could carry their precision."""
+    c = site.catalog
+    about: dict = {"@type": "Event", "name": op.name, "description": plain(op.summary, 300)}
+    if op.period:
+        _when(about, op.period)
+    if op.phases:
+        about["subEvent"] = []
+        for ph in op.phases:
+            sub: dict = {"@type": "Event", "name": f"{op.name}: {ph.name}"}
+            _when(sub, ph)
+            if ph.countries:
+                sub["location"] = [{"@type": "Country", "name": site.countries[code].name} for code in ph.countries]
+            about["subEvent"].append(sub)
+    if op.countries:
+        about["location"] = [{"@type": "Country", "name": site.countries[p.country].name} for p in op.countries]
+    leads = [p.agency for p in op.agencies if p.role in ("lead", "coordinator")]
+    if leads:
+        about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
+    return about
 
 
 def agency_pages(site: Site) -> dict[str, str]:
@@ -135,6 +164,13 @@ def index_pages(site: Site) -> dict[str, str]:
             "Countries",
             "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
             {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region], "named_as": named_as},
+        ),
+        (
+            "glossary.md",
+            "glossary.md.j2",
+            "Glossary",
+            "Definitions of every term the records use: measures, qualifiers, crime areas, kinds and roles.",
+            {"sections": [(stem, vocab.FILES[stem][2], c.vocab.get(stem)) for stem in vocab.FILES if stem in c.vocab.by_file]},
         ),
         (
             "index.md",

@@ -20,7 +20,7 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup
 
-from . import countries, dates, vocab
+from . import countries, dates, figurehtml, outcomes
 from .figures import Figure
 from .link import Site, Total
 from .textcheck import RTL
@@ -86,6 +86,10 @@ def _shared_for(site: Site) -> _Shared:
     if _shared is None or _shared.site() is not site:
         _shared = _Shared(site)
     return _shared
+
+
+def _inferred(note: str | None) -> str:
+    return f' <span class="ow-inferred">(inferred: {_esc(note)})</span>' if note else ""
 
 
 def _date_html(date: dates.Date | None, css: str = "") -> str:
@@ -186,25 +190,30 @@ class PageContext:
         """The operation's latest known date."""
         return Markup(self._op_date(oid))
 
-    def op_rows(self, pairs: Iterable[tuple[str, str]], roles: dict[str, str]) -> Markup:
+    def op_rows(self, pairs: Iterable[tuple[str, str]]) -> Markup:
         """Table rows of operations: link, latest date, role."""
         return Markup(
             "\n".join(
-                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(roles[role])}</td></tr>"
+                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(getattr(role, 'label', role))}</td></tr>"
                 for oid, role in pairs
             )
         )
 
-    def figure_card(self, o) -> Markup:
-        """One reported figure as a card, with its citation and note."""
-        words = _esc(figure_words(o.value, o.qualifier, o.as_reported))
-        css = "ow-card__value" + (" ow-card__value--words" if o.value is None else "")
-        note = f'<p class="ow-card__note">{_esc(o.note)}</p>\n' if o.note else ""
-        label = _esc(vocab.METRICS[o.metric].label)
-        return Markup(
-            f'<div class="ow-card">\n<p class="{css}">{words}</p>\n'
-            f'<p class="ow-card__label">{label}{self._cite(o.sources)}</p>\n{note}</div>'
-        )
+    def measure(self, term, capital: bool = False) -> Markup:
+        """A measure's label, linked to its definition in the glossary."""
+        return Markup(figurehtml.term_link(self, term, capital))
+
+    def figure_cards(self, op) -> Markup:
+        """The operation's figures as cards: parts nested in their whole, scopes, other reported values."""
+        return Markup(figurehtml.cards(self, op))
+
+    def total_notes(self, t: Total) -> Markup:
+        """What a total counts only in part, and what it leaves out and why."""
+        return Markup(figurehtml.total_notes(self, t))
+
+    def inferred(self, note: str | None) -> Markup:
+        """A visible note on a date the record worked out rather than read in a source."""
+        return Markup(_inferred(note))
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
         """A timeline as an ordered list, readable without JavaScript."""
@@ -218,17 +227,9 @@ class PageContext:
         return Markup('<ol class="ow-timeline">\n' + "\n".join(items) + "\n</ol>")
 
     def span_words(self, span) -> Markup:
-        """A period in words ("from May 2020 (end not stated)"), with its citations."""
-        start, end = span.start, span.end
-        if start and start == end:
-            words = date_words(start)
-        elif start and end:
-            words = f"{date_words(start)} to {date_words(end)}"
-        elif start:
-            words = f"from {date_words(start)} (end not stated)"
-        else:
-            words = f"until {date_words(end)} (start not stated)"
-        return Markup(_esc(words) + self._cite(span.sources))
+        """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""
+        words = outcomes.span_words(span.start, span.end, getattr(span, "duration", None))
+        return Markup(_esc(words) + self._cite(span.sources) + _inferred(getattr(span, "inferred", None)))
 
     def source_list(self) -> Markup:
         """The page's numbered sources, in the order they were first cited."""
@@ -265,26 +266,20 @@ class PageContext:
         op = site.catalog.operations[oid]
         d = site.op_date[oid]
         sort = "{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000"
-        if op.countries:
-            countries_cell = str(len(op.countries))
-        elif op.countries_count:
-            countries_cell = _esc(figure_words(op.countries_count.value, op.countries_count.qualifier, None)) + " (not named)"
-        else:
-            countries_cell = '<span class="ow-unknown">not stated</span>'
-        leads = [p.agency for p in op.agencies if p.role == "lead"]
-        lead_cell = ", ".join(self._a("agencies", a) for a in leads) or '<span class="ow-unknown">not stated</span>'
-        figures = "; ".join(
-            _esc(f"{figure_words(o.value, o.qualifier, o.as_reported)} {vocab.METRICS[o.metric].label}") for o in op.outcomes[:3]
-        )
+        countries_cell = figurehtml.countries_cell(op)
+        leads = [self._a("agencies", p.agency) for p in op.agencies if p.role == "lead"]
+        leads += [self._a("countries", p.country) for p in op.countries if p.role == "lead"]
+        lead_cell = ", ".join(leads) or '<span class="ow-unknown">not stated</span>'
+        figures = "; ".join(_esc(outcomes.short_words(op, o, site)) for o in outcomes.top_level(op)[:3])
         return Markup(
-            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(vocab.OPERATION_KINDS[op.kind])}</td>"
-            f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{len(op.countries)}">{countries_cell}</td>'
+            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(op.kind.label)}</td>"
+            f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{figurehtml.countries_sort(op)}">{countries_cell}</td>'
             f"<td>{lead_cell}</td><td>{figures or _NONE_REPORTED}</td></tr>"
         )
 
 
-def figure_words(value: int | None, qualifier: str | None, as_reported: str | None) -> str:
-    return Figure(value, qualifier or "exact", as_reported).words()
+def figure_words(value: int | None, qualifier: str | None, as_reported: str | None, value_max: int | None = None) -> str:
+    return Figure(value, qualifier or "exact", as_reported, value_max).words()
 
 
 def date_words(text: str | None) -> str:
@@ -292,12 +287,7 @@ def date_words(text: str | None) -> str:
 
 
 def total_words(t: Total) -> str:
-    if t.figure is None:
-        return f"no number given ({t.unnumbered} report{'s' if t.unnumbered != 1 else ''})"
-    words = t.figure.words()
-    if t.unnumbered:
-        words += f", plus {t.unnumbered} report{'s' if t.unnumbered != 1 else ''} without a number"
-    return words
+    return t.sum.words()
 
 
 def _environment() -> jinja2.Environment:
@@ -312,7 +302,6 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
-        vocab=vocab,
         figure_words=figure_words,
         total_words=total_words,
         countries=countries,
@@ -352,7 +341,7 @@ def jsonld(data: dict) -> str:
 def render_page(template: str, path: str, site: Site, meta: dict, **values: object) -> str:
     """Render one page: front matter, then the template body."""
     ctx = PageContext(site, path)
-    body = _ENV.get_template(template).render(site=site, c=site.catalog, page=ctx, meta=meta, **values)
+    body = _ENV.get_template(template).render(site=site, c=site.catalog, vocab=site.catalog.vocab, page=ctx, meta=meta, **values)
     if ctx.listed != len(ctx.cited):
         # A citation marker must land on a visible source entry (a template bug, not a record's).
         raise RuntimeError(

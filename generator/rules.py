@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from . import countries, dates, models
+from .figurerules import figure_problems
 from .loader import RESERVED_IDS
 from .problems import Problem, field_path
 from .validate import Catalog
@@ -43,21 +44,8 @@ def check(catalog: Catalog) -> list[Problem]:
                     add("operations", oid, (name, "end"), message)
                 if span.start is None and span.end is None:
                     add("operations", oid, (name,), "give a start or an end, or leave the whole field out")
-        for i, outcome in enumerate(op.outcomes):
-            if outcome.value is None and outcome.qualifier is not None:
-                add(
-                    "operations",
-                    oid,
-                    ("outcomes", i, "qualifier"),
-                    "a qualifier needs a number in value; if the source gives none, drop the qualifier and use as_reported",
-                )
-            if outcome.value is None and outcome.as_reported is None:
-                add(
-                    "operations",
-                    oid,
-                    ("outcomes", i),
-                    "give the number in value, or the source's own words (e.g. dozens) in as_reported",
-                )
+        for loc, message in figure_problems(op):
+            add("operations", oid, loc, message)
         for i, place in enumerate(op.places):
             if place.country and countries.get(place.country) is None:
                 add("operations", oid, ("places", i, "country"), f"'{place.country}' is not a country code")
@@ -85,6 +73,9 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("operations", ("announced", "sources", "*"), "sources"),
     ("operations", ("countries_count", "sources", "*"), "sources"),
     ("operations", ("outcomes", "*", "sources", "*"), "sources"),
+    ("operations", ("outcomes", "*", "reported", "*", "sources", "*"), "sources"),
+    ("operations", ("phases", "*", "sources", "*"), "sources"),
+    ("operations", ("countries", "*", "sources", "*"), "sources"),
     ("operations", ("events", "*", "sources", "*"), "sources"),
     ("operations", ("people", "*", "sources", "*"), "sources"),
     ("operations", ("people", "*", "agency"), "agencies"),

@@ -1,116 +1,177 @@
-"""``new``: a skeleton record with a comment on every field, for contributors."""
+"""``new``: a skeleton record with a comment on every field, for contributors.
+
+The skeleton is generated from the models, so it names every field (nested ones
+too) with its one-line description and, for vocabulary fields, the allowed terms;
+required fields get placeholders that pass the check but are plainly unfinished
+("TODO"), optional ones are commented out with an example.
+"""
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from . import loader, models, schemas, vocab
 
-# The allowed values of the top-level fields that take one; those of nested fields (roles,
-# metrics, qualifiers) are shown in the comments of the examples.
-_KINDS: dict[str, dict[str, str]] = {
-    "operations": vocab.OPERATION_KINDS,
-    "agencies": vocab.AGENCY_KINDS,
-    "sources": vocab.SOURCE_KINDS,
+# Example values for optional fields, by field name ("{source}" becomes the cited source id).
+_EXAMPLES: dict[str, str] = {
+    "descriptive_name": "true",
+    "kind": "operation",
+    "aliases": "[Example]",
+    "start": '"2019-10"',
+    "end": '"2019-11-30"',
+    "duration": "2 years",
+    "inferred": "year taken from the release date",
+    "date": '"2020-06"',
+    "agency": "interpol",
+    "country": "nz",
+    "note": "TODO in your own words",
+    "value": "150",
+    "value_max": "200",
+    "qualifier": "more-than",
+    "as_reported": "dozens",
+    "id": "arrests-total",
+    "part_of": "arrests-total",
+    "phase": "phase-1",
+    "scope: ": "for trafficking offences",
+    "where": "headline",
+    "chosen_because": "the text gives the exact count; the headline rounds it",
+    "name": "First phase",
+    "title": "Director General",
+    "text": "Raids in several cities.",
+    "countries": "[sn, ml]",
+    "related": "[operation-epervier]",
+    "former_ids": "[old-id]",
+    "short_name": "NCA",
+    "parent": "interpol",
+    "website": "https://example.org",
+    "publisher": "TODO",
+    "author": "TODO",
+    "url": "https://example.org/report",
+    "published": '"2021-03-05"',
+    "language": "en",
 }
-
-
-def _allowed(kind: str, field: str) -> dict[str, str]:
-    if field == "kind":
-        return _KINDS.get(kind, {})
-    return vocab.CRIME_AREAS if field == "crime_areas" else {}
-
-
-# Skeleton bodies: required fields get placeholders that pass the check but are plainly
-# unfinished ("TODO"); optional fields are shown commented out with an example.
-_BODIES = {
+_REQUIRED: dict[str, dict[str, str]] = {
     "operations": {
         "name": "TODO name of the operation",
-        "kind": "operation",
-        "summary": "TODO what happened, in your own words, citing the sources below.",
+        "summary": "TODO what happened, in your own words.",
         "crime_areas": "[human-trafficking]",
-        "sources": "[{source}]",
     },
-    "agencies": {
-        "name": "TODO full name",
-        "kind": "national-police",
-        "summary": "TODO what it is and does, in your own words.",
-        "sources": "[{source}]",
-    },
-    "sources": {"title": "TODO headline as published", "kind": "news", "language": "en"},
-    "countries": {"notes": "TODO context for the country page, in your own words.", "sources": "[{source}]"},
+    "agencies": {"name": "TODO full name", "kind": "national-police", "summary": "TODO what it is and does, in your own words."},
+    "sources": {"title": "TODO headline as published", "kind": "news"},
+    "countries": {"notes": "TODO context for the country page, in your own words."},
 }
-
-_EXAMPLES = {
-    "operations": """\
-# period:                      # when the action took place; leave out what the source does not say
-#   start: "2020-01-01"        # dates: 2020, 2020-05, 2020-05-30, 2020-05~ (about), XXXX-05-23 (year not stated)
-#   end: "2020-05-30"
-#   sources: [{source}]
-# announced: {{date: "2020-06", sources: [{source}]}}
-# agencies:                    # roles: {agency_roles}
-#   - {{agency: interpol, role: lead}}
-# countries:                   # lower-case ISO codes (gb, not uk); roles: {country_roles}
-#   - {{country: sn, role: participant}}
-# outcomes:                    # one per figure; never add different metrics together
-#   - metric: arrests          # metrics: {metrics}
-#     value: 150               # a whole number only: no words, no quotes
-#     qualifier: more-than     # the source's precision: {qualifiers}
-#     sources: [{source}]
-#   - metric: victims-rescued
-#     as_reported: dozens      # when the source gives no number: its words, and no value
-#     sources: [{source}]
-# events:
-#   - {{date: "2020-03-15", text: Raids in several cities., sources: [{source}]}}
-""",
-    "agencies": """\
-# short_name: NCA              # acronym readers may search for
-# country: gb                  # where it is based; leave out for international bodies
-# parent: interpol             # for a unit or bureau: the id of the agency it belongs to
-# website: https://example.org # only an address you have checked
-""",
-    "sources": """\
-# publisher: TODO             # only if the source names it
-# author: TODO                # byline, if any
-# url: https://example.org/report   # only an address you have actually seen
-# published: "2021-03-05"     # only if the source states it
-# note: What is known or missing about this source.
-""",
-    "countries": "",
+_ROLE = {"AgencyPart": "coordinator", "CountryPart": "participant", "Person": "official"}
+_TERMS = {
+    "measures": "arrests",
+    "qualifiers": "more-than",
+    "crime-areas": "human-trafficking",
+    "agency-roles": "coordinator",
+    "country-roles": "participant",
+    "person-roles": "official",
 }
 
 
-def _describe(model: type[BaseModel]) -> dict[str, str]:
-    return {name: (info.description or "").strip() for name, info in model.model_fields.items()}
+def _inner(info: FieldInfo) -> tuple[type[BaseModel] | None, bool, str | None]:
+    """The model inside a field's annotation, whether it is a list, and the vocabulary it names."""
+    is_list = False
+    term = next((m.name for m in info.metadata if isinstance(m, models.TermOf)), None)
+    stack: list[object] = [info.annotation]
+    model = None
+    while stack:
+        current = stack.pop()
+        for meta in getattr(current, "__metadata__", ()):
+            if isinstance(meta, models.TermOf):
+                term = meta.name
+        if typing.get_origin(current) is list:
+            is_list = True
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            model = current
+        stack.extend(typing.get_args(current))
+    return model, is_list, term
 
 
-def skeleton(kind: str, source: str | None = None) -> str:
-    """The text of a new record of ``kind`` (a content folder name)."""
+def _example(model: type[BaseModel], name: str, term: str | None, is_list: bool, source: str) -> str:
+    special = {
+        "Phase.id": "phase-1",
+        "Place.name": "Dakar",
+        "Place.country": "sn",
+        "Event.text": "Raids in several cities.",
+        "CountryCount.value": "54",
+        "CountryCount.qualifier": "exact",
+        "ReportedValue.value": "1000",
+        "ReportedValue.value_max": "1100",
+        "Person.name": "TODO name as published",
+        "Phase.scope": "border checks",
+    }
+    if f"{model.__name__}.{name}" in special:
+        return special[f"{model.__name__}.{name}"]
+    if name == "role":
+        return _ROLE.get(model.__name__, "participant")
+    if term and term in _TERMS:
+        return f"[{_TERMS[term]}]" if is_list else _TERMS[term]
+    if name == "sources":
+        return f"[{source}]"
+    return _EXAMPLES.get("scope: " if name == "scope" else name, "TODO")
+
+
+def _nested(model: type[BaseModel], source: str, depth: int, vocabularies: vocab.Vocabularies) -> list[tuple[str, str]]:
+    """(example line, description) for each field of a nested record."""
+    out: list[tuple[str, str]] = []
+    for name, info in model.model_fields.items():
+        nested, is_list, term = _inner(info)
+        description = (info.description or "").strip()
+        if term:
+            description += f" Terms: {', '.join(vocabularies.get(term))}."
+        if nested is not None:
+            out.append((f"{name}:", description))
+            inner = _nested(nested, source, depth + 1, vocabularies)
+            for i, (line, comment) in enumerate(inner):
+                lead = ("- " if i == 0 else "  ") if is_list else ""
+                out.append((f"  {lead}{line}", comment))
+        else:
+            out.append((f"{name}: {_example(model, name, term, is_list, source)}", description))
+    return out
+
+
+def _lines(model: type[BaseModel], source: str, required: dict[str, str], vocabularies: vocab.Vocabularies) -> list[str]:
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        nested, is_list, term = _inner(info)
+        description = (info.description or "").strip()
+        if term:
+            description += f" Terms: {', '.join(vocabularies.get(term))}."
+        lines.append(f"# {name}: {description}")
+        if nested is not None:
+            lines.append(f"# {name}:")
+            inner = _nested(nested, source, 1, vocabularies)
+            texts = [f"  {('- ' if i == 0 else '  ') if is_list else ''}{line}" for i, (line, _) in enumerate(inner)]
+            width = max(len(t) for t in texts) + 2
+            lines.extend(f"# {text.ljust(width)}# {comment}" for text, (_, comment) in zip(texts, inner, strict=True))
+        elif name in required:
+            lines.append(f"{name}: {required[name]}")
+        elif name == "sources" and info.is_required():
+            lines.append(f"{name}: [{source}]")
+        else:
+            lines.append(f"# {name}: {_example(model, name, term, is_list, source)}")
+    return lines
+
+
+def skeleton(kind: str, source: str | None = None, vocabularies: vocab.Vocabularies | None = None) -> str:
+    """The text of a new record of ``kind`` (a content folder name), every field with a comment."""
     model = models.KINDS[kind]
-    descriptions = _describe(model)
     cited = source or "add-a-source-id"
-    lines = [schemas.header(kind), f"# New {schemas.SCHEMA_NAMES[kind]} record. Replace every TODO; see CONTRIBUTING.md."]
-    for field, value in _BODIES[kind].items():
-        if descriptions.get(field):
-            lines.append(f"# {field}: {descriptions[field]}")
-        allowed = _allowed(kind, field)
-        if allowed:
-            lines.append(f"#   allowed: {', '.join(allowed)}")
-        lines.append(f"{field}: {value.format(source=cited)}")
-    example = _EXAMPLES[kind].format(
-        source=cited,
-        agency_roles=", ".join(vocab.AGENCY_ROLES),
-        country_roles=", ".join(vocab.COUNTRY_ROLES),
-        metrics=", ".join(vocab.METRICS),
-        qualifiers=", ".join(vocab.QUALIFIERS),
-    )
-    if example:
-        lines.append("")
-        lines.append("# Optional fields (remove the # to use one):")
-        lines.append(example.rstrip("\n"))
-    return "\n".join(lines) + "\n"
+    vocabularies = vocabularies or vocab.shipped()
+    header = [
+        schemas.header(kind),
+        f"# New {schemas.SCHEMA_NAMES[kind]} record. Replace every TODO; see CONTRIBUTING.md.",
+        "# Optional fields are commented out: remove the # in front of a line to use it.",
+    ]
+    body = _lines(model, cited, _REQUIRED[kind], vocabularies)
+    return "\n".join(header + body) + "\n"
 
 
 def create(content: Path, kind: str, rid: str, source: str | None = None) -> Path:
@@ -129,8 +190,10 @@ def create(content: Path, kind: str, rid: str, source: str | None = None) -> Pat
     path = content / kind / f"{rid}.yml"
     if path.exists():
         raise ValueError(f"{loader.display_path(path)} already exists; edit it instead, or choose another id")
+    folder = content / "vocab"
+    vocabularies, problems = loader.load_vocab(folder) if folder.is_dir() else (vocab.shipped(), [])
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(skeleton(kind, source), "utf-8")
+    path.write_text(skeleton(kind, source, None if problems else vocabularies), "utf-8")
     return path
 
 

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import countries, dates, vocab
+from . import countries, dates
 from .link import Site
 from .render import plain
 
@@ -155,18 +155,18 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         doc = Doc(
             f"operations/{oid}.html",
             op.name,
-            _meta(vocab.OPERATION_KINDS[op.kind], str(date.year) if date and date.year else "", _countries_line(names)),
+            _meta(op.kind.label, str(date.year) if date and date.year else "", _countries_line(names)),
             _cut(summary := _flat(op.summary), snippet),
         )
         doc.fields += [(NAME, op.name), *((ALIAS, a) for a in op.aliases)]
         for part in op.agencies:
             agency = c.agencies[part.agency]
             doc.fields += [(PARTY, agency.name), *((PARTY, a) for a in (agency.short_name, *agency.aliases) if a)]
-        for part in op.countries:
-            country = site.countries[part.country]
+        for country_part in op.countries:
+            country = site.countries[country_part.country]
             doc.fields += [(PARTY, country.name), (PARTY, country.iso_name)]
         doc.fields += [(PLACE, place.name) for place in op.places]
-        doc.fields += [(TOPIC, vocab.CRIME_AREAS[a]) for a in op.crime_areas] + [(TOPIC, vocab.OPERATION_KINDS[op.kind])]
+        doc.fields += [(TOPIC, a.label) for a in op.crime_areas] + [(TOPIC, op.kind.label)]
         spans = [s for s in (op.period, op.reporting_period) if s]
         when = [d for s in spans for d in (s.start, s.end)] + [op.announced.date if op.announced else None]
         when += [e.date for e in op.events]
@@ -180,9 +180,9 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
             f"{agency.name} ({agency.short_name})" if agency.short_name and agency.short_name not in agency.name else agency.name
         )
         summary = _flat(agency.summary)
-        doc = Doc(f"agencies/{aid}.html", title, _meta(vocab.AGENCY_KINDS[agency.kind], home), _cut(summary, snippet))
+        doc = Doc(f"agencies/{aid}.html", title, _meta(agency.kind.label, home), _cut(summary, snippet))
         doc.fields += [(NAME, agency.name), (ACRONYM, agency.short_name or ""), *((ALIAS, a) for a in agency.aliases)]
-        doc.fields += [(PARTY, home), (TOPIC, vocab.AGENCY_KINDS[agency.kind]), (TEXT, summary)]
+        doc.fields += [(PARTY, home), (TOPIC, agency.kind.label), (TEXT, summary)]
         docs.append(doc)
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         n = len(site.ops_by_country.get(code, []))
@@ -215,12 +215,12 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         doc = Doc(
             f"sources/{sid}.html",
             source.title,
-            _meta("Source", vocab.SOURCE_KINDS[source.kind], source.publisher or "", year),
+            _meta("Source", source.kind.label, source.publisher or "", year),
             _cut(_flat(source.note), snippet) if source.note else "",
         )
         # A source title is a report's headline, not the name of what it reports on.
         doc.fields += [(PLACE, source.title), (PARTY, source.publisher or ""), (PARTY, source.author or "")]
-        doc.fields += [(YEAR, year), (TOPIC, vocab.SOURCE_KINDS[source.kind]), (TEXT, source.note or "")]
+        doc.fields += [(YEAR, year), (TOPIC, source.kind.label), (TEXT, source.note or "")]
         docs.append(doc)
     return docs
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import models, textcheck
 from .loader import Document, Loaded, Page
 from .problems import Problem, field_path
+from .vocab import Vocabularies
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Catalog:
     sources: dict[str, models.Source] = field(default_factory=dict)
     countries: dict[str, models.CountryNotes] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
+    vocab: Vocabularies = field(default_factory=Vocabularies)
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
 
     def table(self, kind: str) -> dict[str, Any]:
@@ -34,8 +36,9 @@ class Catalog:
 
 def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
     """Check each document against its model; keep the valid ones."""
-    catalog = Catalog(pages=list(loaded.pages))
+    catalog = Catalog(pages=list(loaded.pages), vocab=loaded.vocab)
     problems = list(loaded.problems)
+    context = {"vocab": loaded.vocab}
     for doc in loaded.documents:
         model = models.KINDS[doc.kind]
         catalog.documents[(doc.kind, doc.id)] = doc
@@ -47,7 +50,7 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
             problems.append(Problem(doc.path, 1, 1, "", f"a record is a set of 'field: value' lines, but this file holds {got}"))
             continue
         try:
-            catalog.table(doc.kind)[doc.id] = model.model_validate(doc.data)
+            catalog.table(doc.kind)[doc.id] = model.model_validate(doc.data, context=context)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 loc = tuple(error["loc"])

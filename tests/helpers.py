@@ -65,6 +65,9 @@ def make_project(tmp_path: Path, content: Path | None = None) -> Path:
     (project / "docs").mkdir()
     # A real folder (not a link), so that `mkdocs serve` can watch it.
     shutil.copytree(content or ROOT / "content", project / "content")
+    # Content without vocabulary files uses the project's own, as the generator does.
+    if not (project / "content" / "vocab").exists():
+        shutil.copytree(ROOT / "content" / "vocab", project / "content" / "vocab")
     # The navigation names the hand-written pages; bring the shipped ones for content that lacks them.
     for page in (ROOT / "content" / "pages").glob("*.md"):
         target = project / "content" / "pages" / page.name

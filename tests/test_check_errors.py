@@ -119,7 +119,7 @@ CASES = [
         "operations",
         "t.yml",
         OP_HEAD + "outcomes:\n  - {metric: arrests, value: 5, qualifier: roughly, sources: [report-a]}\n",
-        ["{f}:6:33: outcomes[0].qualifier: 'roughly' is not one of exact, about, nearly, at-least, more-than, up-to"],
+        ["{f}:6:33: outcomes[0].qualifier: 'roughly' is not a qualifier; did you mean 'about' (about)?"],
     ),
     (
         "qualifier without value",

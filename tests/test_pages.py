@@ -69,7 +69,7 @@ def test_timeline_keeps_undated_steps_last(mini_content):
 def test_country_totals_keep_precision_and_say_what_they_count(mini_content):
     site = _site(mini_content)
     arrests = next(t for t in site.country_totals["fr"] if t.metric == "arrests")
-    assert arrests.figure.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
+    assert arrests.sum.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
     text = pages.country_pages(site)["countries/fr.md"]
     assert "operations may overlap" in text and "not country-only figures" in text
     assert "more than 190" in text

@@ -1,0 +1,105 @@
+"""Reads content/vocab/*.yml into vocabularies, with a located problem for each mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import figures, yamlread
+from .problems import Problem
+from .vocab import FILES, Entry, Vocabularies, Vocabulary
+
+MAX_LINE = 300
+_FIELDS = {"label", "definition", "synonyms", "totals", "not_totalled_because"}
+
+
+def load_vocab(folder: Path, shown: str | None = None) -> tuple[Vocabularies, list[Problem]]:
+    """Every vocabulary file in ``folder``; files that are missing or wrong are problems."""
+    from .loader import display_path
+
+    out = Vocabularies()
+    problems: list[Problem] = []
+    base = shown or display_path(folder)
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix == ".yml" and path.stem not in FILES:
+                problems.append(
+                    Problem(f"{base}/{path.name}", 1, 1, "", f"not a vocabulary file; the files are {', '.join(FILES)}")
+                )
+    for stem in FILES:
+        path = folder / f"{stem}.yml"
+        where = f"{base}/{stem}.yml"
+        vocabulary = Vocabulary(stem, where)
+        out.by_file[stem] = vocabulary
+        if not path.is_file() or path.is_symlink():
+            problems.append(Problem(where, 1, 1, "", "this vocabulary file is missing; restore it from the project"))
+            continue
+        try:
+            data, text = yamlread.read(path.read_bytes())
+        except yamlread.YamlError as exc:
+            problems.append(Problem(where, exc.line, exc.column, "", exc.message))
+            continue
+        problems.extend(_terms(vocabulary, data, text))
+    return out, problems
+
+
+def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
+    from .models import ID_RE
+
+    problems: list[Problem] = []
+    root = yamlread.compose(text) if text else None
+
+    def problem(loc: tuple[str, ...], message: str) -> None:
+        line, column = yamlread.locate(root, loc)
+        problems.append(Problem(vocabulary.path, line, column, ".".join(loc), message))
+
+    if not isinstance(data, dict) or not data:
+        problem((), "a vocabulary file is a list of 'term-id:' entries, each with label and definition")
+        return problems
+    for term, fields in data.items():
+        if not isinstance(term, str) or not ID_RE.match(term) or len(term) > 80:
+            problem((str(term),), f"'{term}' is not a valid term id: use lower-case letters, digits and single hyphens")
+            continue
+        if not isinstance(fields, dict):
+            problem((term,), "give the term a label and a definition, each on its own indented line")
+            continue
+        for name in fields:
+            if name not in _FIELDS or (name in ("totals", "not_totalled_because") and vocabulary.name != "measures"):
+                problem((term, str(name)), f"'{name}' is not a field of a term here")
+        texts = {}
+        for name in ("label", "definition"):
+            value = fields.get(name)
+            if not isinstance(value, str) or not value.strip() or len(value) > MAX_LINE or "\n" in value:
+                problem(
+                    (term, name) if name in fields else (term,),
+                    f"give the term a {name}: one line of text, at most {MAX_LINE} characters",
+                )
+            texts[name] = str(value or "")
+        synonyms = fields.get("synonyms", [])
+        if not isinstance(synonyms, list) or not all(isinstance(s, str) and 0 < len(s) <= 80 for s in synonyms):
+            problem((term, "synonyms"), "synonyms is a list of words or phrases, e.g. [over, above]")
+            synonyms = []
+        totals = fields.get("totals", True)
+        reason = fields.get("not_totalled_because")
+        if not isinstance(totals, bool):
+            problem((term, "totals"), "totals is true or false")
+            totals = True
+        if totals is False and not (isinstance(reason, str) and reason.strip()):
+            problem((term, "totals"), "say why figures of this measure are not added up, in not_totalled_because")
+        vocabulary.add(
+            Entry(
+                vocabulary.name,
+                term,
+                texts["label"],
+                texts["definition"],
+                tuple(synonyms),
+                totals,
+                reason if not totals else None,
+            )
+        )
+    if vocabulary.name == "qualifiers":
+        for extra in sorted(set(vocabulary) - set(figures.QUALIFIER_WORDS)):
+            problem((extra,), f"'{extra}' has no total rule; qualifiers need one in generator/figures.py (ask in an issue)")
+        for gone in sorted(set(figures.QUALIFIER_WORDS) - set(vocabulary)):
+            problem((), f"the qualifier '{gone}' is missing; totals and records rely on it")
+    return problems
