@@ -50,7 +50,14 @@ log = logging.getLogger("mkdocs.plugins.opswatch")
 PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
 """Addresses in mkdocs.yml that stand for the real ones until a deployment sets them."""
 
-_RECORD_SECTIONS = ("operations", "agencies", "countries", "sources")
+_RECORD_SECTIONS = {
+    "operations": "operations/index.html",
+    "agencies": "agencies/index.html",
+    "countries": "countries/index.html",
+    "sources": "sources/index.html",
+    "timeline": "timeline.html",
+}
+"""Folders of pages the navigation does not list (records, a year of the timeline) → their section's page."""
 
 
 def placeholder_notice(config: MkDocsConfig) -> str | None:
@@ -71,7 +78,8 @@ def placeholder_notice(config: MkDocsConfig) -> str | None:
 
 
 def _record_section(page: Page) -> str | None:
-    """The section of a record page (operations/x.html → operations), None for other pages."""
+    """The section of a page the navigation does not list (operations/x.html → operations,
+    timeline/2020.html → timeline), None for other pages."""
     section, _, name = page.url.partition("/")
     return section if section in _RECORD_SECTIONS and name and name != "index.html" else None
 
@@ -261,7 +269,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             # Record pages are not in the navigation: their section's tab is marked as the active one
             # (reset in on_post_page).
             for item in nav.pages:
-                if item.url == f"{section}/index.html":
+                if item.url == _RECORD_SECTIONS[section]:
                     item.active = True
                     self._active_section = item
         edit_path = page.meta.get("edit_path")

@@ -97,6 +97,10 @@ def test_record_page_marks_its_tab_has_a_breadcrumb_and_no_empty_left_column(pag
     crumbs.nth(1).click()
     page.wait_for_url("**/operations/index.html")
     page.go_back()
+    # A year of the timeline, also outside the navigation, belongs to the Timeline tab.
+    page.goto(server + "timeline/2020.html")
+    assert page.locator(".md-tabs__item--active .md-tabs__link").inner_text().strip() == "Timeline"
+    assert page.locator("nav.ow-breadcrumbs a").nth(1).get_attribute("href") == "../timeline.html"
     for path in (OPERATION, "countries/index.html", "index.html"):
         page.goto(server + path)
         assert not page.locator(".md-sidebar--primary").is_visible(), path
