@@ -23,6 +23,7 @@ import textwrap
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pycountry
 import yaml
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import vocab  # noqa: E402
+from tests.helpers import make_project, mkdocs_env  # noqa: E402  (the same project copy the tests build)
 
 _VOCAB = vocab.shipped()
 
@@ -114,26 +116,30 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
     n_sources = max(2, n * 3 // 2)
     n_agencies = max(2, n // 5)
     for i in range(n_sources):
-        record = {"title": _text(rnd, 40, 90).rstrip("."), "kind": rnd.choice(list(_VOCAB.source_kinds)), "language": "en"}
+        source: dict[str, Any] = {
+            "title": _text(rnd, 40, 90).rstrip("."),
+            "kind": rnd.choice(list(_VOCAB.source_kinds)),
+            "language": "en",
+        }
         if rnd.random() < 0.5:
-            record["url"] = f"https://example.org/reports/{i}"
-            record["published"] = _date(rnd).replace("XXXX", "2020")
-        (out / "sources" / f"source-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
+            source["url"] = f"https://example.org/reports/{i}"
+            source["published"] = _date(rnd).replace("XXXX", "2020")
+        (out / "sources" / f"source-{i}.yml").write_text(yaml.safe_dump(source, sort_keys=False), "utf-8")
     for i in range(n_agencies):
-        record = {
+        agency: dict[str, Any] = {
             "name": f"Agency {i} " + _text(rnd, 10, 30).rstrip("."),
             "kind": rnd.choice(list(_VOCAB.agency_kinds)),
             "summary": _text(rnd, 150, 400),
             "sources": [f"source-{rnd.randrange(n_sources)}"],
         }
-        if record["kind"] != "intergovernmental-organisation":
-            record["country"] = codes[i % len(codes)]
+        if agency["kind"] != "intergovernmental-organisation":
+            agency["country"] = codes[i % len(codes)]
         if i >= 10 and rnd.random() < 0.2:
-            record["kind"], record["parent"] = "unit", f"agency-{rnd.randrange(10)}"
-        (out / "agencies" / f"agency-{i}.yml").write_text(yaml.safe_dump(record, sort_keys=False), "utf-8")
+            agency["kind"], agency["parent"] = "unit", f"agency-{rnd.randrange(10)}"
+        (out / "agencies" / f"agency-{i}.yml").write_text(yaml.safe_dump(agency, sort_keys=False), "utf-8")
     for i in range(n):
         cites = [f"source-{(i * 3 // 2 + k) % n_sources}" for k in range(rnd.randint(1, 2))]
-        record: dict = {
+        record: dict[str, Any] = {
             "name": f"Operation {i} " + _text(rnd, 10, 40).rstrip("."),
             "kind": rnd.choice(list(_VOCAB.operation_kinds)),
             "summary": _text(rnd, 300, 800),
@@ -165,23 +171,6 @@ def synthesise(n: int, out: Path, seed: int = 1) -> dict[str, int]:
     return {"operations": n, "agencies": n_agencies, "sources": n_sources}
 
 
-def _project(work: Path, content: Path) -> Path:
-    project = work / "project"
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir()
-    for name in ("mkdocs.yml", "generator", "overrides"):
-        src = ROOT / name
-        (
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-            if src.is_dir()
-            else shutil.copy2(src, project / name)
-        )
-    (project / "docs").mkdir()
-    shutil.copytree(content, project / "content")  # a real folder, so that `mkdocs serve` can watch it
-    return project
-
-
 # Runs a command and reports the peak RSS of its process tree alone: RUSAGE_CHILDREN of this
 # process would also count earlier, larger children (the generator probes).
 _PEAK_WRAPPER = (
@@ -198,7 +187,7 @@ def _timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(cwd),
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
@@ -264,7 +253,7 @@ def edit_to_preview(project: Path, dirty: bool, timeout: float = 600) -> float |
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(project),
     )
     base = f"http://127.0.0.1:{port}/operations-watch/operations/operation-0.html"
     try:
@@ -320,7 +309,7 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
     row["floor_render+write_s"] = statistics.median(r["render"] + r["write"] for r in floor_runs)
     row["gen_vs_floor"] = row["gen_total_s"] / row["floor_render+write_s"]
 
-    project = _project(work, content)
+    project = make_project(work, content)
     site = work / "site"
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     full = []
@@ -331,9 +320,9 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
     row["mkdocs_full_s"] = statistics.median(t for t, _, _ in full)
     row["mkdocs_full_peak_mb"] = max(m for _, m, _ in full) / 1024
 
-    # MkDocs alone on the already generated Markdown: the same config without the hook.
+    # MkDocs alone on the already generated Markdown: the same config without the generator's plugin.
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
-    config.pop("hooks", None)
+    config["plugins"] = [p for p in config["plugins"] if p != "opswatch"]
     (project / "mkdocs-nohook.yml").write_text(yaml.safe_dump(config), "utf-8")
     alone = [
         _timed([mkdocs, "build", "-f", "mkdocs-nohook.yml", "--site-dir", str(work / "site-nohook")], project)

@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checker, history, link, pages, writer
+from . import checker, history, link, lock, pages, writer
+from .problems import UsageError
 
 
 @dataclass
@@ -19,18 +20,27 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build(content: Path, out: Path, *, with_history: bool = True, site_url: str = "") -> BuildResult:
-    """Check the content, then write the pages; raise ContentError before writing anything."""
+def build(
+    content: Path, out: Path, *, with_history: bool = True, site_url: str = "", lock_timeout: float = lock.DEFAULT_TIMEOUT
+) -> BuildResult:
+    """Check the content, then write the pages; raise ContentError before writing anything.
+
+    Holds the output folder's lock throughout, so a second build waits for this one
+    (up to ``lock_timeout`` seconds) instead of mixing its pages with these."""
     out_resolved, content_resolved = out.resolve(), content.resolve()
     if out_resolved == content_resolved or content_resolved in out_resolved.parents or out_resolved in content_resolved.parents:
-        raise ValueError(f"the output folder {out} must not be inside or around the content folder {content}")
+        raise UsageError(
+            f"the output folder {out} must not be inside or around the content folder {content}: "
+            "generated pages would be read back as records; choose an --out outside it (default: docs)"
+        )
     timings: dict[str, float] = {}
     # The pipeline builds many small objects and no reference cycles worth collecting;
     # pausing the cyclic collector saves it from rescanning a growing heap (a third of the time).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(content, out, with_history, site_url, timings)
+        with lock.locked(out, timeout=lock_timeout):
+            return _build(content, out, with_history, site_url, timings)
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from . import build, checker, scaffold, schemas
-from .problems import ContentError, format_all
+from .lock import DEFAULT_TIMEOUT
+from .problems import ContentError, UsageError, format_all
+from .textcheck import printable
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("docs")
@@ -29,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder for generated pages (default: docs)")
     build.add_argument("--format", choices=("text", "github"), default="text", help="how to print problems")
     build.add_argument("--site-url", default="", help="published address, for absolute links in the feed")
+    build.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"when another build is writing the same folder, wait this long for it (0: fail at once; default {DEFAULT_TIMEOUT:.0f})",
+    )
     new = sub.add_parser("new", help="write a skeleton record with a comment on every field")
     new.add_argument("kind", choices=sorted(scaffold.KIND_WORDS), help="what to add")
     new.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens (a country: its ISO code)")
@@ -71,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"All records are valid: {counts}.")
             return 0
         if args.command == "build":
-            result = build.build(args.content, args.out, site_url=args.site_url)
+            result = build.build(args.content, args.out, site_url=args.site_url, lock_timeout=args.wait)
             r = result.report
             steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
             print(
@@ -93,10 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(format_all(exc.problems, getattr(args, "format", "text")), file=sys.stdout)
         return 1
+    except UsageError as exc:
+        print(f"error: {printable(' '.join(str(exc).split()))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted; nothing was changed", file=sys.stderr)
         return 130
     except Exception as exc:
-        print(f"internal error: {type(exc).__name__}: {exc}. Please report it with the command you ran.", file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {printable(str(exc))}. Please report it with the command you ran.",
+            file=sys.stderr,
+        )
         return 3
     return 2

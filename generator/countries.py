@@ -35,11 +35,6 @@ class Country:
     alpha3: str
     region: str
 
-    @property
-    def flag(self) -> str:
-        """The flag emoji, from the two regional-indicator letters."""
-        return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in self.code.upper())
-
 
 @cache
 def _region_of() -> dict[str, str]:
@@ -68,7 +63,7 @@ def get(code: str) -> Country | None:
 
 
 def all_codes() -> list[str]:
-    """Every ISO 3166-1 alpha-2 code, lower case, sorted."""
+    """Every ISO 3166-1 alpha-2 code, lower case, sorted (the JSON Schemas list them with their names)."""
     return sorted(c.alpha_2.lower() for c in pycountry.countries)
 
 

@@ -62,6 +62,16 @@ class Date:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
+    def html_datetime(self) -> str | None:
+        """The HTML ``datetime`` value: the ISO form, or ``MM-DD`` for a day of an unstated year.
+
+        HTML's yearless date may also start with "--", but the Nu Html Checker rejects that form.
+        HTML has no form for a month without a year, nor for an approximate date; an approximate
+        date keeps its words ("about May 2020") and its value gives the stated date."""
+        if self.year is None:
+            return f"{self.month:02d}-{self.day:02d}" if self.day else None
+        return self.iso()
+
     def last_day(self) -> dt.date | None:
         """The latest calendar day this date can stand for (None if the year is unknown)."""
         if self.year is None:
@@ -88,7 +98,7 @@ def parse(text: str) -> Date:
     day = int(match["d"]) if match["d"] else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
-    if day is not None:
+    if day is not None and month is not None:  # the pattern only has a day after a month
         limit = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap year
         if not 1 <= day <= limit:
             raise ValueError(f"'{text}' has day {day}, which {_MONTHS[month]} does not have")

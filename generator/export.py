@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 from collections.abc import Sequence
 
 from . import outcomes as figures
 from .link import Site
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A field holding one of these is quoted: the delimiter, the quote, and every line break a
+# spreadsheet or csv reader may split rows on (a bare carriage return included).
+_NEEDS_QUOTES = re.compile('[,"\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]')
 
 
 def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    """A CSV cell that a spreadsheet will show as text, never run as a formula.
+
+    Spreadsheets trim leading spaces and line breaks on import (an option in some), so
+    the formula check looks past them: `` =1+1`` and ``"\n=1+1"`` are neutralised too."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
+        text = "'" + text
+    if _NEEDS_QUOTES.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
-    return buffer.getvalue()
+    """RFC 4180 CSV with \n line ends; quoting is decided per cell by ``_cell`` (Python's csv
+    writer leaves a bare carriage return unquoted, which forges a row in most readers)."""
+    lines = [",".join(_cell(v) for v in header)]
+    lines.extend(",".join(_cell(v) for v in row) for row in rows)
+    return "\n".join(lines) + "\n"
 
 
 def dataset(site: Site) -> dict:

@@ -28,9 +28,9 @@ def atom(site: Site, site_url: str = "") -> str:
     entries = []
     for oid in site.op_order:
         op = c.operations[oid]
-        announced = dates.parse(op.announced.date) if op.announced else None
-        if announced and announced.first_day():
-            updated = announced.first_day().isoformat()
+        first = dates.parse(op.announced.date).first_day() if op.announced else None
+        if first is not None:
+            updated: str | None = first.isoformat()
         else:
             updated = site.last_changed.get(c.documents[("operations", oid)].source)
         if updated:

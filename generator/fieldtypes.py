@@ -11,6 +11,7 @@ from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import core_schema
 
 from . import countries, dates, vocab
+from .textmd import nesting_problem
 from .vocab import Term
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -56,6 +57,27 @@ def _language(value: str) -> str:
     if pycountry.languages.get(alpha_2=value) is None:
         raise ValueError(f"'{value}' is not a two-letter ISO 639-1 language code such as en, fr or ar")
     return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("this text is blank (only spaces); write something or leave the field out")
+    return value
+
+
+def _markdown(value: str) -> str:
+    problem = nesting_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return _not_blank(value)
+
+
+def _one_line(value: str) -> str:
+    # A line break would split a heading or a table row; \r and the Unicode separators are refused with the control characters.
+    if "\n" in value:
+        tip = " (a folded block '>' keeps a final line break: write '>-')" if value.find("\n") == len(value) - 1 else ""
+        raise ValueError(f"this field is one line of text, but it holds a line break; write it on one line{tip}")
+    return _not_blank(value)
 
 
 def _duration(value: str) -> str:
@@ -106,8 +128,8 @@ EdtfDate = Annotated[
 CountryCode = Annotated[str, AfterValidator(_country), WithJsonSchema(_country_schema())]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Language = Annotated[str, AfterValidator(_language)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_markdown)]
 Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN, max_length=20), AfterValidator(_duration)]
 Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50)]
 Measure = Annotated[Term, TermOf("measures")]

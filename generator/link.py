@@ -86,11 +86,6 @@ class Site:
                 unknown.append(entry)
         return sorted(years.items()), unknown
 
-    def operations_newest_first(self, ids: list[str] | set[str]) -> list[str]:
-        """The given operation ids in the site's newest-first order."""
-        wanted = set(ids)
-        return [oid for oid in self.op_order if oid in wanted]
-
 
 def key_date(op: models.Operation) -> dates.Date | None:
     """The latest dated thing about an operation, used to order operations."""
@@ -107,12 +102,19 @@ def key_date(op: models.Operation) -> dates.Date | None:
 def timeline(oid: str, op: models.Operation) -> list[Entry]:
     """An operation's own timeline: its windows, phases, announcement and events, in date order."""
     entries: list[Entry] = []
-    spans = [
-        (getattr(op, name), f"the {label}") for name, label in (("period", "action"), ("reporting_period", "reporting window"))
+    # (span, what it is called in "Start of ...", what it is called on its own)
+    spans: list[tuple[models.Period | models.Phase | None, str, str]] = [
+        (op.period, "the action", "Action"),
+        (op.reporting_period, "the reporting window", "Reporting window"),
     ]
-    spans += [(phase, f"phase: {phase.name}") for phase in op.phases]
-    for span, label in spans:
+    spans += [(phase, f"phase: {phase.name}", f"Phase: {phase.name}") for phase in op.phases]
+    for span, label, alone in spans:
         if span is None:
+            continue
+        if span.start and span.start == span.end:
+            # One date for the whole span ("in 2021"): one step, not a start and an end.
+            text = f"{alone} (one date for all of it)"
+            entries.append(Entry(dates.parse(span.start), text, oid, tuple(span.sources), span.inferred))
             continue
         if span.start:
             text = f"Start of {label}" + (f" (lasting {span.duration}; end not stated)" if span.duration else "")
@@ -183,11 +185,9 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
 
     # Newest first among operations with a known year; then those whose sources give a day or
     # month but no year (they cannot be placed in time); then those with no date at all.
-    def known(o: str) -> bool:
-        return site.op_date[o] is not None and site.op_date[o].year is not None
-
-    dated = sorted((o for o in ops if known(o)), key=lambda o: (site.op_date[o].sort_key, o), reverse=True)
-    partial = sorted((o for o in ops if site.op_date[o] and not known(o)), key=lambda o: ops[o].name.lower())
+    known = {o: d for o, d in site.op_date.items() if d is not None and d.year is not None}
+    dated = sorted(known, key=lambda o: (known[o].sort_key, o), reverse=True)
+    partial = sorted((o for o in ops if site.op_date[o] and o not in known), key=lambda o: ops[o].name.lower())
     undated = sorted((o for o in ops if not site.op_date[o]), key=lambda o: ops[o].name.lower())
     site.op_order = dated + partial + undated
     rank = {oid: i for i, oid in enumerate(site.op_order)}
@@ -200,9 +200,9 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     for oid, op in ops.items():
         for part in op.agencies:
             by_agency[part.agency].append((oid, part.role))
-        for part in op.countries:
-            by_country[part.country].append((oid, part.role))
-            codes.add(part.country)
+        for country_part in op.countries:
+            by_country[country_part.country].append((oid, country_part.role))
+            codes.add(country_part.country)
         codes.update(place.country for place in op.places if place.country)
         codes.update(code for phase in op.phases for code in phase.countries)
         codes.update(o.country for o in op.outcomes if o.country)
@@ -232,7 +232,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
             units[agency.parent].append(aid)
     site.agencies_by_country = dict(agencies_by_country)
     site.units = dict(units)
-    site.countries = {code: countries.get(code) for code in sorted(codes) if countries.get(code)}
+    site.countries = {code: country for code in sorted(codes) if (country := countries.get(code))}
 
     cited: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for (kind, rid), doc in catalog.documents.items():
@@ -241,7 +241,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
         for source_kind, pattern, target_kind in rules.REFERENCES:
             if source_kind == kind and target_kind == "sources":
                 for _, source in rules.walk(doc.data, pattern):
-                    cited[source].add((kind, rid))
+                    cited[str(source)].add((kind, rid))
     site.cited_by = {s: sorted(v) for s, v in sorted(cited.items())}
 
     site.totals = _totals(site, site.op_order)

@@ -6,6 +6,7 @@ contributor sees all problems in one run.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,14 +14,17 @@ from typing import Any
 
 import yaml
 
-from . import models, vocab, yamlread
+from . import editorfiles, models, vocab, yamlread
 from .problems import Problem
 from .vocab import Vocabularies
 
 # Names Windows cannot create, and names that would clash with the index page of a folder.
 _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 RESERVED_IDS = _WINDOWS | {"index"}
-RESERVED_PAGES = _WINDOWS | {"index", "timeline", "glossary", "404", "feed", "sitemap"}
+RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap", "glossary", "search"}
+# Folders of content/ that the build reads (vocab/ holds the controlled vocabularies).
+FOLDERS = {*models.KINDS, "pages", "vocab"}
+_LINK = "is a symbolic link; the build reads only real folders and files inside the project: replace it with the folder itself"
 
 
 @dataclass
@@ -70,7 +74,8 @@ class Loaded:
 def display_path(path: Path) -> str:
     """The path relative to the working directory when inside it, in POSIX form."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # The folder is resolved, not the file: a link must be shown as itself, not as what it points to.
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -78,37 +83,51 @@ def display_path(path: Path) -> str:
 def load(content: Path) -> Loaded:
     """Read every record and page under ``content``."""
     out = Loaded()
+    if content.is_symlink():
+        out.problems.append(Problem(display_path(content), 1, 1, "", f"the content folder {_LINK}"))
+        return out
     if not content.is_dir():
         out.problems.append(Problem(display_path(content), 1, 1, "", "the content folder does not exist"))
         return out
     top = content.resolve().name  # edit links name files from the folder that holds content/
+    _stray_entries(content, out)
     # A content folder without vocab/ (a test fixture, an old checkout) uses the project's own.
     folder = content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
     out.vocab, problems = load_vocab(folder)
     out.problems.extend(problems)
     for kind in models.KINDS:
         folder = content / kind
+        if folder.is_symlink():
+            out.problems.append(Problem(display_path(folder), 1, 1, "", f"content/{kind}/ {_LINK}"))
+            continue
         if not folder.is_dir():
             continue
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}")
     pages = content / "pages"
-    if pages.is_dir():
+    if pages.is_symlink():
+        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/pages/ {_LINK}"))
+    elif pages.is_dir():
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
             path = Path(entry.path)
             shown = display_path(path)
-            if entry.name.startswith(".") or not entry.name.endswith(".md"):
+            if entry.name.startswith(".") or not entry.name.endswith(".md") or editorfiles.is_temporary(entry.name):
                 continue
             problem = _name_problem(entry, shown, entry.name[:-3], ".md", RESERVED_PAGES)
             if problem:
                 out.problems.append(problem)
                 continue
             try:
-                text = path.read_bytes().decode("utf-8-sig")
+                text = _read(path, entry).decode("utf-8-sig")
+            except _Unreadable as exc:
+                out.problems.append(Problem(shown, 1, 1, "", str(exc)))
+                continue
             except UnicodeDecodeError:
                 out.problems.append(Problem(shown, 1, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding"))
                 continue
+            # Windows line endings would hide the front matter (it must start with "---\n").
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
             out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
     return out
 
@@ -138,6 +157,8 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
 
 
 def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
+    if editorfiles.is_temporary(entry.name):
+        return
     if entry.name.startswith("."):
         if entry.name.endswith(".yml"):  # a hidden record would be silently skipped: say so
             out.problems.append(Problem(shown, 1, 1, "", "record file names must not start with a dot"))
@@ -151,8 +172,63 @@ def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loa
         out.problems.append(problem)
         return
     try:
-        data, text = yamlread.read(path.read_bytes())
+        data, text = yamlread.read(_read(path, entry))
+    except _Unreadable as exc:
+        out.problems.append(Problem(shown, 1, 1, "", str(exc)))
+        return
     except yamlread.YamlError as exc:
         out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
         return
     out.documents.append(Document(kind, stem, shown, data, source, text))
+
+
+class _Unreadable(Exception):
+    """A file that cannot be read: too large, or refused by the file system."""
+
+
+def _read(path: Path, entry: os.DirEntry) -> bytes:
+    """The file's bytes, refusing a file over the size limit before reading it."""
+    try:
+        size = entry.stat(follow_symlinks=False).st_size
+        if size > yamlread.MAX_BYTES:
+            raise _Unreadable(f"the file is {size:,} bytes; records are limited to {yamlread.MAX_BYTES:,} bytes")
+        with open(path, "rb") as handle:
+            data = handle.read(yamlread.MAX_BYTES + 1)  # a file that grew since: still bounded
+    except OSError as exc:
+        raise _Unreadable(
+            f"the file cannot be read ({exc.strerror or exc}); check its permissions (e.g. chmod a+r) or remove it"
+        ) from None
+    if len(data) > yamlread.MAX_BYTES:
+        raise _Unreadable(
+            f"the file is more than {yamlread.MAX_BYTES:,} bytes; records are limited to {yamlread.MAX_BYTES:,} bytes"
+        )
+    return data
+
+
+def _stray_entries(content: Path, out: Loaded) -> None:
+    """Folders and record files in content/ that the build would not read, with a did-you-mean."""
+    for entry in sorted(os.scandir(content), key=lambda e: e.name):
+        name = entry.name
+        if name.startswith(".") or name in FOLDERS:
+            continue
+        shown = display_path(Path(entry.path))
+        if entry.is_dir(follow_symlinks=False):
+            close = difflib.get_close_matches(name.lower(), sorted(FOLDERS), n=1, cutoff=0.6)
+            tip = (
+                f"did you mean content/{close[0]}/?"
+                if close
+                else f"records go in {', '.join(f'content/{k}/' for k in models.KINDS)}"
+            )
+            out.problems.append(
+                Problem(shown, 1, 1, "", f"the build does not read the folder '{name}/', so its files are ignored; {tip}")
+            )
+        elif name.endswith((".yml", ".yaml")):
+            out.problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in models.KINDS)}), not in content/ itself",
+                )
+            )

@@ -19,6 +19,10 @@ _SVG = "{http://www.w3.org/2000/svg}"
 _TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARGS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
 SCALE = 0.5  # the source is 2754 units wide; half that, in whole units, is still sharp on screen
+SMALL = 12
+"""A country whose drawn shape is narrower and lower than this (in map units, about 1 % of the
+width) is hard to see or to tap, or is not drawn at all: it also gets a dot."""
+DOT_RADIUS = 9
 
 
 def parse_path(d: str) -> list[list[tuple[float, float]]]:
@@ -83,28 +87,57 @@ def _path_data(shapes: list[list[tuple[float, float]]]) -> str:
     return "".join(parts)
 
 
+def _box(shapes: list[list[tuple[float, float]]]) -> tuple[int, int, int, int]:
+    """Centre and size (x, y, width, height) of some shapes, in map units."""
+    xs = [x * SCALE for shape in shapes for x, _ in shape]
+    ys = [y * SCALE for shape in shapes for _, y in shape]
+    return round((min(xs) + max(xs)) / 2), round((min(ys) + max(ys)) / 2), round(max(xs) - min(xs)), round(max(ys) - min(ys))
+
+
 @cache
-def _geometry() -> tuple[dict[str, str], str]:
-    """Simplified path data per lower-case alpha-2 code, and the viewBox."""
-    source = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_bytes()
-    root = ET.fromstring(source)
+def _small() -> dict[str, tuple[int, int]]:
+    """Where to put the dot of each country drawn too small to see: the centre of its largest shape
+    (an island state's main island, a mainland rather than far-off territories)."""
+    out = {}
+    for code, parts in _shapes().items():
+        drawn = _path_data(parts)
+        boxes = [_box([shape]) for shape in parts if shape]
+        if not boxes:
+            continue
+        whole = _box(parts)
+        if not drawn or (whole[2] < SMALL and whole[3] < SMALL):
+            x, y, _, _ = max(boxes, key=lambda b: b[2] * b[3])
+            out[code] = (x, y)
+    return out
+
+
+def _source() -> ET.Element:
+    return ET.fromstring(resources.files("pygal_maps_world").joinpath("worldmap.svg").read_bytes())
+
+
+@cache
+def _shapes() -> dict[str, list[list[tuple[float, float]]]]:
+    """The source's shapes per lower-case alpha-2 code, curves reduced to their end points."""
+    root = _source()
     out: dict[str, list[list[tuple[float, float]]]] = {}
     for element in root.iter():
         classes = (element.get("class") or "").split()
         if "country" not in classes or not classes:
             continue
-        code = classes[0]
         paths = [element] if element.tag == f"{_SVG}path" else list(element.iter(f"{_SVG}path"))
         for path in paths:
-            out.setdefault(code, []).extend(parse_path(path.get("d", "")))
+            out.setdefault(classes[0], []).extend(parse_path(path.get("d", "")))
+    return out
+
+
+@cache
+def _geometry() -> tuple[dict[str, str], str]:
+    """Simplified path data per lower-case alpha-2 code, and the viewBox."""
+    root = _source()
+    out = _shapes()
     x, y, w, h = (float(v) for v in root.get("viewBox", "0 0 2754 1398").split())
     view = f"{round(x * SCALE)} {round(y * SCALE)} {round(w * SCALE)} {round(h * SCALE)}"
     return {code: data for code, shapes in sorted(out.items()) if (data := _path_data(shapes))}, view
-
-
-def map_codes() -> set[str]:
-    """The country codes the map can draw."""
-    return set(_geometry()[0])
 
 
 def bucket(count: int) -> int:
@@ -122,15 +155,25 @@ def world_map(
         f'aria-labelledby="world-map-title world-map-desc" preserveAspectRatio="xMidYMid meet" fill="#d9dce3">',
         f'<title id="world-map-title">{escape(title)}</title><desc id="world-map-desc">{escape(description)}</desc>',
     ]
+    small = _small()
     for code, data in paths.items():
         n = counts.get(code, 0)
-        if n > 0:
+        if n > 0 and code not in small:
             name = escape(label(code))
             parts.append(
                 f'<a href="{escape(href(code))}" aria-label="{name}"><title>{name}</title>'
                 f'<path class="c{bucket(n)}" d="{data}"/></a>'
             )
         else:
-            parts.append(f'<path class="c0" d="{data}"/>')
+            parts.append(f'<path class="c{bucket(n)}" d="{data}"/>')
+    # Small countries that took part: a ringed dot over their position, drawn last so that it is on
+    # top, and the link target instead of the tiny shape.
+    for code in sorted(c for c in counts if counts[c] > 0 and c in small):
+        x, y = small[code]
+        name = escape(label(code))
+        parts.append(
+            f'<a href="{escape(href(code))}" aria-label="{name}"><title>{name}</title>'
+            f'<circle class="c{bucket(counts[code])} ow-map-dot" cx="{x}" cy="{y}" r="{DOT_RADIUS}"/></a>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from html import escape
 
 from markupsafe import Markup
 
-from . import dates, vocab
+from . import dates, lists, vocab
 from .countries import REGIONS
 from .link import Site
 from .render import jsonld, plain, render_page
@@ -25,7 +26,7 @@ def _meta(site: Site, title: str, description: str, about: dict | None, edit_pat
         if edit_path in site.last_changed:
             meta["last_changed"] = site.last_changed[edit_path]
     meta.update(extra)
-    page = {"@type": "WebPage", "name": title, "description": description}
+    page: dict[str, object] = {"@type": "WebPage", "name": title, "description": description}
     if about:
         page["about"] = about
     meta["jsonld"] = jsonld(page)
@@ -95,7 +96,8 @@ def agency_pages(site: Site) -> dict[str, str]:
             about["url"] = agency.website
         path = f"agencies/{aid}.md"
         meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, "agencies", aid))
-        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency)
+        ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), "agencies", aid)
+        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency, ops=ops, pager=pager)
     return out
 
 
@@ -111,7 +113,8 @@ def country_pages(site: Site) -> dict[str, str]:
         edit = _edit(site, "countries", code) if code in site.catalog.countries else None
         path = f"countries/{code}.md"
         meta = _meta(site, country.name, description, about, edit)
-        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country)
+        ops, pager = lists.first_part(site.ops_by_country.get(code, []), "countries", code)
+        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country, ops=ops, pager=pager)
     return out
 
 
@@ -131,41 +134,36 @@ def source_pages(site: Site) -> dict[str, str]:
 def index_pages(site: Site) -> dict[str, str]:
     c = site.catalog
     out = {}
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for aid, agency in sorted(c.agencies.items(), key=lambda kv: kv[1].name.lower()):
-        by_kind[agency.kind].append(aid)
     by_region: dict[str, list[str]] = defaultdict(list)
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         by_region[country.region].append(code)
     regions = {**REGIONS, "other": "Other territories"}
-    specs = [
-        (
-            "operations/index.md",
-            "operations_index.md.j2",
-            "Operations",
-            "Every operation, case, takedown and initiative in the catalogue, with dates, countries, lead agencies and headline figures.",
-            {},
-        ),
-        (
-            "agencies/index.md",
-            "agencies_index.md.j2",
-            "Agencies and organisations",
-            "Police forces, ministries, international organisations, units and NGOs named in the catalogue, grouped by kind.",
-            {"by_kind": [(k, by_kind[k]) for k in c.vocab.agency_kinds if k in by_kind]},
-        ),
+    # Countries that no operation lists: say how the catalogue names them instead of "(0)".
+    places: dict[str, set[str]] = defaultdict(set)
+    for op in c.operations.values():
+        for place in op.places:
+            if place.country:
+                places[place.country].add(place.name)
+    named_as: dict[str, str] = {}
+    for code in site.countries:
+        if code in site.ops_by_country:
+            continue
+        ways = []
+        if code in places:
+            ways.append("place named: " + ", ".join(sorted(places[code])))
+        if code in site.agencies_by_country:
+            n = len(site.agencies_by_country[code])
+            ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")
+        if code in c.countries:
+            ways.append("country notes")
+        named_as[code] = "; ".join(ways)
+    specs: list[tuple[str, str, str, str, dict[str, object]]] = [
         (
             "countries/index.md",
             "countries_index.md.j2",
             "Countries",
             "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
-            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region]},
-        ),
-        (
-            "sources/index.md",
-            "sources_index.md.j2",
-            "Sources",
-            "The bibliography: every report the records cite, with links to the records that cite it.",
-            {},
+            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region], "named_as": named_as},
         ),
         (
             "glossary.md",
@@ -173,13 +171,6 @@ def index_pages(site: Site) -> dict[str, str]:
             "Glossary",
             "Definitions of every term the records use: measures, qualifiers, crime areas, kinds and roles.",
             {"sections": [(stem, vocab.FILES[stem][2], c.vocab.get(stem)) for stem in vocab.FILES if stem in c.vocab.by_file]},
-        ),
-        (
-            "timeline.md",
-            "timeline.md.j2",
-            "Timeline",
-            "Every dated event and operation in the catalogue, grouped by year, each dated at the precision its source gives.",
-            {},
         ),
         (
             "index.md",
@@ -210,19 +201,32 @@ def _world_map(site: Site) -> str:
         '<ul class="ow-map-legend" aria-hidden="true">'
         '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
         '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
-        '<li><span class="ow-swatch c4"></span>10 or more</li></ul>'
+        '<li><span class="ow-swatch c4"></span>10 or more</li>'
+        '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
+    )
+    # The same counts as a list, most operations first: readable on a phone, where Europe, the Gulf
+    # and West Africa are too small on the map, and for anyone who does not use the map.
+    ranked = sorted(counts, key=lambda code: (-counts[code], site.countries[code].name))
+    items = "".join(
+        f'<li><a href="countries/{code}.html">{escape(site.countries[code].name)}</a> '
+        f'<span class="ow-muted">({counts[code]})</span></li>'
+        for code in ranked
+    )
+    listing = (
+        f'<p class="ow-map-list-title">The {len(ranked)} countries listed in operations, by number of operations:</p>'
+        f'<ol class="ow-map-list">{items}</ol>'
     )
     # mapsvg escapes every label and address itself.
-    return Markup(legend + "\n") + Markup(
-        mapsvg.world_map(
-            counts,
-            href=lambda code: f"countries/{code}.html",
-            label=label,
-            title="Countries that took part in the operations in the catalogue",
-            description="World map; each country that took part in at least one operation is shaded by the number of operations "
-            "and links to its page. The same information is in the list of countries.",
-        )
+    svg = mapsvg.world_map(
+        counts,
+        href=lambda code: f"countries/{code}.html",
+        label=label,
+        title="Countries listed in the operations in the catalogue",
+        description="World map; each country listed in at least one operation (taking part or as the place of action) is "
+        "shaded by the number of operations and links to its page; small countries are marked with a dot. "
+        "The same information follows as a list.",
     )
+    return Markup(legend + "\n") + Markup(svg) + Markup("\n" + listing)
 
 
 def hand_written_pages(site: Site) -> dict[str, str]:
@@ -242,12 +246,14 @@ def hand_written_pages(site: Site) -> dict[str, str]:
 
 def all_files(site: Site) -> dict[str, str | bytes]:
     """Every generated file (pages, data downloads, feed, redirects), by path relative to the output folder."""
-    from . import export, feed, redirects
+    from . import export, feed, redirects, search_index
 
     files: dict[str, str | bytes] = {}
     for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
         files.update(build(site))
+    files.update(lists.list_pages(site))
     files.update(export.data_files(site))
     files["feed.xml"] = feed.atom(site, site.site_url)
     files.update(redirects.redirect_files(site))
+    files.update(search_index.search_files(site))
     return files

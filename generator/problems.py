@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .textcheck import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -25,21 +27,28 @@ class Problem:
 
     def text(self) -> str:
         """``file:line:col: field: message``, the form editors and CI logs link."""
-        where = f"{self.file}:{self.line}:{self.column}"
-        message = " ".join(self.message.split())  # always one line, whatever a library said
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
+        # Always one line, whatever a library said, and never a character a terminal acts on.
+        message = printable(" ".join(self.message.split()))
+        return f"{where}: {printable(self.field)}: {message}" if self.field else f"{where}: {message}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""
 
         def prop(value: str) -> str:
+            value = printable(value.replace("\r", " ").replace("\n", " "))
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
 
         def data(value: str) -> str:
+            value = printable(" ".join(value.split()))
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
         title = prop(self.field or "record")
         return f"::error file={prop(self.file)},line={self.line},col={self.column},title={title}::{data(self.message)}"
+
+
+class UsageError(Exception):
+    """A mistake in how a command was run (folders, options), not in the records; the message says what to do."""
 
 
 class ContentError(Exception):

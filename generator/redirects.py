@@ -30,12 +30,12 @@ def redirect_files(site: Site) -> dict[str, str]:
     """``<kind>/<former id>.html`` → a page that sends readers to the record's current page."""
     c = site.catalog
     out: dict[str, str] = {}
-    for kind, table, title_of in (
-        ("operations", c.operations, lambda r: r.name),
-        ("agencies", c.agencies, lambda r: r.name),
-        ("sources", c.sources, lambda r: r.title),
-    ):
-        for rid, record in sorted(table.items()):
-            for old in record.former_ids:
-                out[f"{kind}/{old}.html"] = _PAGE.format(target=escape(f"{rid}.html"), title=escape(title_of(record)))
+    renamed: list[tuple[str, str, str, list[str]]] = [
+        *(("operations", rid, r.name, r.former_ids) for rid, r in sorted(c.operations.items())),
+        *(("agencies", rid, r.name, r.former_ids) for rid, r in sorted(c.agencies.items())),
+        *(("sources", rid, r.title, r.former_ids) for rid, r in sorted(c.sources.items())),
+    ]
+    for kind, rid, title, former_ids in renamed:
+        for old in former_ids:
+            out[f"{kind}/{old}.html"] = _PAGE.format(target=escape(f"{rid}.html"), title=escape(title))
     return out

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import countries, dates, figurehtml, outcomes
 from .figures import Figure
 from .link import Site, Total
+from .textcheck import RTL
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -31,6 +32,13 @@ SITE_NAME = "Operations Watch"
 def _esc(text: object) -> str:
     """Text for HTML: &, <, >, " and ' escaped (as markupsafe does, as a plain string)."""
     return html.escape(str(text), quote=True)
+
+
+def _name(text: str) -> str:
+    """A record name for HTML: escaped, and isolated in <bdi> when it holds right-to-left letters,
+    so that it cannot reorder the punctuation, dates or roles printed next to it."""
+    escaped = _esc(text)
+    return f"<bdi>{escaped}</bdi>" if RTL.search(text) else escaped
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&\"'])")
@@ -87,9 +95,12 @@ def _inferred(note: str | None) -> str:
 def _date_html(date: dates.Date | None, css: str = "") -> str:
     if date is None:
         return f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>'
-    iso = date.iso()
-    attrs = (f' class="{css}"' if css else "") + (f' datetime="{iso}"' if iso else "")
-    return f"<time{attrs}>{_esc(date.words())}</time>"
+    machine = date.html_datetime()
+    attrs = f' class="{css}"' if css else ""
+    if machine is None:
+        # A month with no year has no machine-readable form in HTML: plain text, no <time>.
+        return f"<span{attrs}>{_esc(date.words())}</span>"
+    return f'<time{attrs} datetime="{machine}">{_esc(date.words())}</time>'
 
 
 @dataclass
@@ -99,8 +110,10 @@ class PageContext:
     site: Site
     path: str
     cited: list[str] = field(default_factory=list)
+    listed: int = 0
+    """How many of the cited sources the page's source list shows (every marker needs its entry)."""
     _numbers: dict[str, int] = field(default_factory=dict)
-    _shared: _Shared | None = None
+    _shared: _Shared = field(init=False)
 
     def __post_init__(self) -> None:
         self._shared = _shared_for(self.site)
@@ -133,7 +146,7 @@ class PageContext:
         labels = self._shared.labels
         label = labels.get((kind, rid))
         if label is None:
-            label = labels[(kind, rid)] = _esc(self.name(kind, rid))
+            label = labels[(kind, rid)] = _name(self.name(kind, rid))
         # Ids are validated (a-z, 0-9, hyphens), so the address needs no escaping.
         return f'<a href="{self.href(kind, rid)}">{label}</a>'
 
@@ -141,7 +154,7 @@ class PageContext:
         """An HTML link to a record page, with escaped text."""
         if text is None:
             return Markup(self._a(kind, rid))
-        return Markup(f'<a href="{self.href(kind, rid)}">{_esc(text)}</a>')
+        return Markup(f'<a href="{self.href(kind, rid)}">{_name(text)}</a>')
 
     def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
         """Links to several record pages."""
@@ -159,15 +172,12 @@ class PageContext:
                 self.cited.append(source)
                 n = self._numbers[source] = len(self.cited)
             title = _esc(self.site.catalog.sources[source].title)
-            parts.append(f'<a href="#cite-{n}" title="Source: {title}">[{n}]</a>')
+            # The name is in the accessible name, for screen readers and touch, not only in title=.
+            parts.append(f'<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
         return f'<sup class="ow-cite">{"".join(parts)}</sup>' if parts else ""
 
     # The pieces below are used once per row or entry; as Python they render several
     # times faster than as Jinja macros. Every record string goes through _esc().
-
-    def date_html(self, date: dates.Date | None, css: str = "") -> Markup:
-        """A date at its precision in a <time> element, or "Date not stated"."""
-        return Markup(_date_html(date, css))
 
     def _op_date(self, oid: str) -> str:
         cache = self._shared.dates
@@ -223,6 +233,7 @@ class PageContext:
 
     def source_list(self) -> Markup:
         """The page's numbered sources, in the order they were first cited."""
+        self.listed = len(self.cited)
         if not self.cited:
             return Markup("")
         items = []
@@ -275,10 +286,6 @@ def date_words(text: str | None) -> str:
     return dates.parse(text).words() if text else "not stated in the sources"
 
 
-def date_iso(text: str | None) -> str:
-    return (dates.parse(text).iso() or "") if text else ""
-
-
 def total_words(t: Total) -> str:
     return t.sum.words()
 
@@ -293,7 +300,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; checking them costs two stat calls a page
     )
-    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words, date_iso=date_iso)
+    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         figure_words=figure_words,
         total_words=total_words,
@@ -335,6 +342,11 @@ def render_page(template: str, path: str, site: Site, meta: dict, **values: obje
     """Render one page: front matter, then the template body."""
     ctx = PageContext(site, path)
     body = _ENV.get_template(template).render(site=site, c=site.catalog, vocab=site.catalog.vocab, page=ctx, meta=meta, **values)
+    if ctx.listed != len(ctx.cited):
+        # A citation marker must land on a visible source entry (a template bug, not a record's).
+        raise RuntimeError(
+            f"{template}: {len(ctx.cited)} source(s) cited on {path} but {ctx.listed} listed; end it with page.source_list()"
+        )
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
     return front_matter(meta) + body.strip() + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from . import countries, dates, models
 from .figurerules import figure_problems
+from .loader import RESERVED_IDS
 from .problems import Problem, field_path
 from .validate import Catalog
 
@@ -131,25 +132,34 @@ def _repeats(values: list[str]) -> Iterator[tuple[int, str]]:
 def _order_problem(start: str | None, end: str | None) -> str | None:
     if not start or not end:
         return None
-    first, last = dates.parse(start), dates.parse(end)
-    if first.year is None or last.year is None:
+    first, last = dates.parse(start).first_day(), dates.parse(end).last_day()
+    if first is None or last is None:  # a year not stated cannot be ordered
         return None
-    if last.last_day() < first.first_day():
+    if last < first:
         return f"the end ({end}) is before the start ({start})"
     return None
 
 
 def _in_cycles(agencies: dict[str, models.Agency]) -> set[str]:
+    """Agencies on a loop of parents (not counting an agency that is its own parent).
+
+    Each agency is walked once: a walk stops at an agency an earlier walk finished,
+    so a chain of 3,000 units costs 3,000 steps (the old walk from every agency,
+    with a list for "seen", was cubic: 56 s for such a chain)."""
+    finished: set[str] = set()
     looped: set[str] = set()
     for start in agencies:
-        seen = [start]
-        current = agencies[start].parent
-        while current in agencies and current not in seen:
-            seen.append(current)
+        position: dict[str, int] = {}
+        path: list[str] = []
+        current: str | None = start
+        while current in agencies and current not in finished and current not in position:
+            position[current] = len(path)
+            path.append(current)
             current = agencies[current].parent
-        if current == start and agencies[start].parent != start:
-            looped.add(start)
-    return looped
+        if current in position:  # this walk closed a loop of its own
+            looped.update(path[position[current] :])
+        finished.update(path)
+    return {aid for aid in looped if agencies[aid].parent != aid}
 
 
 def _former_id_problems(catalog: Catalog) -> list[Problem]:
@@ -162,7 +172,17 @@ def _former_id_problems(catalog: Catalog) -> list[Problem]:
                 doc = catalog.documents[(kind, rid)]
                 line, column = doc.where(("former_ids", i))
                 where = field_path(("former_ids", i))
-                if old in table:
+                if old in RESERVED_IDS:
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            line,
+                            column,
+                            where,
+                            f"'{old}' is the name of a page the site makes (or a name Windows cannot use); a former id cannot be '{old}'",
+                        )
+                    )
+                elif old in table:
                     problems.append(
                         Problem(doc.path, line, column, where, f"'{old}' is still the id of a record; a former id must be free")
                     )

@@ -45,7 +45,8 @@ class _SafeLinks(Treeprocessor):
             link.set("href", href)
             parts = urlsplit(href)
             scheme = parts.scheme.lower()
-            if not scheme and not href.startswith(("//", "\\")) and parts.path:
+            # Browsers read a backslash as a slash: "/\\evil.example" and "\\/evil.example" leave the site.
+            if not scheme and not href.replace("\\", "/").startswith("//") and parts.path:
                 # A relative link to another page of the site: .md sources become .html pages.
                 if parts.path.endswith(".md"):
                     link.set("href", href.replace(".md", ".html", 1))
@@ -73,6 +74,41 @@ def plain_paragraphs(text: str) -> str | None:
         return None
     paragraphs = [p.strip("\n") for p in _BLANK.split(text.strip("\n"))]
     return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+
+
+MAX_NESTING = 16
+_BRACKETS = re.compile(r"\\.|[][()]")
+_QUOTES = re.compile(r"^[ \t]*((?:>[ \t]*){17,})", re.M)
+
+
+def nesting_problem(text: str) -> str | None:
+    """Why ``text`` nests too deeply to be rendered in linear time, or None.
+
+    Python-Markdown looks for the closing bracket of every open ``[`` (and the
+    closing parenthesis of every link target) by scanning the rest of the text, so
+    a summary of 20,000 ``[`` took minutes to render. With at most MAX_NESTING
+    brackets open at once, each character is scanned a bounded number of times."""
+    if "[" in text or "(" in text:
+        depth = {"[": 0, "(": 0}
+        for found in _BRACKETS.finditer(text):
+            ch = found.group()
+            if ch in "[(":
+                depth[ch] += 1
+                if depth[ch] > MAX_NESTING:
+                    return (
+                        f"the Markdown has more than {MAX_NESTING} '{ch}' open at once (at character {found.start() + 1}); "
+                        f"close each bracket, or write a literal one as \\{ch}"
+                    )
+            elif ch in "])":
+                opening = "[" if ch == "]" else "("
+                depth[opening] = max(0, depth[opening] - 1)
+    if ">" in text:
+        deep = _QUOTES.search(text)
+        if deep:
+            return (
+                f"the Markdown nests quotes ('>') more than {MAX_NESTING} deep (line {text.count(chr(10), 0, deep.start()) + 1})"
+            )
+    return None
 
 
 class _Renderer:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import models, textcheck
 from .loader import Document, Loaded, Page
 from .problems import Problem, field_path
 from .vocab import Vocabularies
@@ -41,6 +42,9 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
     for doc in loaded.documents:
         model = models.KINDS[doc.kind]
         catalog.documents[(doc.kind, doc.id)] = doc
+        for loc, message in textcheck.scan(doc.data):
+            line, column = doc.where(loc)
+            problems.append(Problem(doc.path, line, column, field_path(loc), message))
         if not isinstance(doc.data, dict):
             got = "a list" if isinstance(doc.data, list) else f"'{doc.data}'"
             problems.append(Problem(doc.path, 1, 1, "", f"a record is a set of 'field: value' lines, but this file holds {got}"))
@@ -95,10 +99,10 @@ def _suggest(word: Any, options: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     """A pydantic error as one plain-language sentence with what to do."""
     kind = error["type"]
-    value = error.get("input")
+    value: Any = error.get("input")
     ctx = error.get("ctx") or {}
     loc = tuple(error["loc"])
     if kind == "missing":

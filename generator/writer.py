@@ -4,6 +4,12 @@ Rewrites only files whose bytes changed (a manifest of hashes avoids reading
 them back), removes pages whose record is gone, and stages new files beside
 the output folder first, so an error or interruption while rendering or
 staging leaves the previous pages as they were.
+
+It never writes or deletes through a symbolic link: an output or staging folder
+that is a link, or holds one, is refused before anything is touched, so a
+committed ``docs -> /somewhere`` cannot make a build write or delete outside
+the project. File-system failures (a read-only folder, a file where a folder
+belongs) are reported as one line naming the path, never as a traceback.
 """
 
 from __future__ import annotations
@@ -15,8 +21,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .problems import UsageError
+
 MANIFEST = ".manifest.json"
 KEEP = {".gitignore", MANIFEST}
+
+
+class WriteError(UsageError):
+    """The output folder cannot be written safely; the message names the path and what to do."""
 
 
 @dataclass
@@ -41,11 +53,33 @@ def _digest(data: bytes) -> str:
 
 def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus .gitignore), touching only what changed."""
-    report = WriteReport()
     for rel in files:
         _safe(rel)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return _write(files, out)
+    except OSError as exc:
+        where = exc.filename or out
+        raise WriteError(
+            f"cannot write {where}: {exc.strerror or exc}; {out}/ holds only generated pages: "
+            "make it writable or delete it, then build again"
+        ) from None
+
+
+def _refuse_link(path: str, what: str) -> None:
+    if os.path.islink(path):
+        raise WriteError(
+            f"{path} is a symbolic link (to {os.readlink(path)}); the build never writes through links, "
+            f"so that it cannot touch files outside the project: remove the link ({what} is made anew), then build again"
+        )
+
+
+def _write(files: dict[str, str | bytes], out: Path) -> WriteReport:
+    report = WriteReport()
     root = str(out)
+    staging = root + ".staging"
+    _refuse_link(root, "the output folder")
+    _refuse_link(staging, "the staging folder")
+    out.mkdir(parents=True, exist_ok=True)
     try:
         old = json.loads((out / MANIFEST).read_text("utf-8"))
         if not isinstance(old, dict):
@@ -67,9 +101,8 @@ def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
         else:
             changed[rel] = data
 
-    staging = root + ".staging"
-    if os.path.exists(staging):
-        shutil.rmtree(staging)
+    if os.path.lexists(staging):
+        shutil.rmtree(staging)  # a real folder (checked above); rmtree never follows links inside it
     if changed:
         made: set[str] = set()
         for rel, data in changed.items():
@@ -110,7 +143,7 @@ def _write_bytes(path: str, data: bytes, made: set[str]) -> None:
 
 
 def _sizes(root: str) -> dict[str, int]:
-    """Size of every file under ``root``, by POSIX path relative to it."""
+    """Size of every file under ``root``, by POSIX path relative to it; refuses any link inside."""
     sizes: dict[str, int] = {}
     stack = [("", root)]
     while stack:
@@ -118,6 +151,8 @@ def _sizes(root: str) -> dict[str, int]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 rel = prefix + entry.name
+                if entry.is_symlink():
+                    _refuse_link(entry.path, "every file in the output folder")
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((rel + "/", entry.path))
                 else:

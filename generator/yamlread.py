@@ -155,6 +155,7 @@ class _Builder:
                     raise self.fail(node, _ALIAS)  # point at the list that uses the alias
                 items.append(self.value(item, depth + 1))
             return items
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds of node
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:

@@ -17,3 +17,12 @@ if [ ! -f "$stamp" ] || [ "$requirements" -nt "$stamp" ] || [ requirements.txt -
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
 fi
+# Register the MkDocs plugin (an entry point of this project; the code itself is imported from the
+# checkout being built: scripts/build.sh and the tests set PYTHONPATH). Again whenever the venv's
+# registration points at another checkout or an older pyproject.toml.
+here="$(pwd -P)"
+registered="$(cd / && "$here/.venv/bin/python" -c 'import opswatch_mkdocs, os; print(os.path.dirname(os.path.dirname(os.path.realpath(opswatch_mkdocs.__file__))))' 2>/dev/null || true)"
+if [ "$registered" != "$here" ] || [ pyproject.toml -nt .venv/.installed-plugin ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  touch .venv/.installed-plugin
+fi

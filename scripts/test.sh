@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: lint, unit tests, site builds, browser tests.
+# Runs the whole test suite: lint, type checks, unit tests, site builds, browser tests.
 # Installs what it needs: the pinned Python packages, and Debian's chromium for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,13 +10,19 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
-# axe-core for the accessibility checks, from the npm registry, into the git-ignored node_modules/.
+# From the npm registry, into the git-ignored node_modules/: axe-core for the accessibility checks
+# and the Nu Html Checker (vnu-jar, run with the machine's java) for the markup checks. Installed
+# together: npm removes packages a --no-save install does not name. No install scripts: vnu-jar's
+# would download a Java runtime from outside the registry where java is missing (the test then skips).
 AXE_VERSION=4.11.0
-if command -v npm >/dev/null 2>&1 && [ ! -f "node_modules/axe-core/axe.min.js" ] || \
-   ! grep -q "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json 2>/dev/null; then
-  npm install --no-save --no-package-lock --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null
+VNU_VERSION=26.9.27
+installed() { grep -q "\"version\": \"$2\"" "node_modules/$1/package.json" 2>/dev/null; }
+if command -v npm >/dev/null 2>&1 && { ! installed axe-core "$AXE_VERSION" || ! installed vnu-jar "$VNU_VERSION"; }; then
+  npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts --silent "axe-core@$AXE_VERSION" "vnu-jar@$VNU_VERSION" >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check generator tests benchmarks
-.venv/bin/ruff format --check generator tests benchmarks
+export PYTHONPATH="$PWD"  # this checkout's code, whatever else the venv has installed
+.venv/bin/ruff check generator opswatch_mkdocs tests benchmarks
+.venv/bin/ruff format --check generator opswatch_mkdocs tests benchmarks
+.venv/bin/mypy  # what it checks is set in pyproject.toml
 .venv/bin/python -m pytest "$@"

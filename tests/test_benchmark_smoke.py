@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator import checker
-from tests.conftest import ROOT
+from tests.helpers import ROOT, make_project
 
 spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "run.py")
+assert spec is not None and spec.loader is not None
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
 
@@ -33,6 +34,6 @@ def test_table_lists_every_measure():
 def test_mkdocs_serve_shows_an_edited_record(tmp_path: Path, dirty: bool):
     # The edit-to-preview loop contributors use, with and without --dirty (which strict mode must not abort).
     bench.synthesise(12, tmp_path / "content")
-    project = bench._project(tmp_path, tmp_path / "content")
+    project = make_project(tmp_path, tmp_path / "content")
     seconds = bench.edit_to_preview(project, dirty=dirty, timeout=120)
     assert seconds is not None, "the edit never reached the served page"

@@ -9,7 +9,7 @@ import pytest
 
 from generator import checker
 from generator.problems import ContentError
-from tests.conftest import ROOT, run_generator
+from tests.helpers import ROOT, run_generator
 
 OP_HEAD = """\
 name: Test operation

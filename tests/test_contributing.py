@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import checker, history, link, pages, schemas
-from tests.conftest import ROOT, build_site, make_project, run_generator
+from tests.helpers import ROOT, build_site, make_project, run_generator
 
 
 def test_new_writes_a_valid_commented_skeleton(mini_content):

@@ -142,6 +142,7 @@ def test_totals_keep_the_precision_of_their_parts(parts, expected):
 
 def _bounds(figure: Figure) -> tuple[float, float]:
     """The values a figure's words allow (nearly and about taken loosely, as readers would)."""
+    assert figure.value is not None
     v = figure.value
     if figure.value_max is not None:
         return v, figure.value_max

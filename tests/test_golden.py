@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from golden_files import CASES, GOLDEN, generate, read_tree
+
+from tests.golden_files import CASES, GOLDEN, generate, read_tree
 
 REGENERATE = (
     "If the change is intended, regenerate with: .venv/bin/python tests/golden_files.py, then read git diff tests/golden."

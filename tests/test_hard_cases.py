@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import checker, link, pages
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
 BASE = "name: Operation Example\nsummary: An example.\ncrime_areas: [human-trafficking]\nsources: [report-example]\n"

@@ -3,16 +3,14 @@ javascript: link exists."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import MINI, build_site, make_project
+from tests.helpers import MINI, build_site, make_project, serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -63,7 +61,7 @@ def _poison(content: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory, request) -> str:
+def hostile_site(tmp_path_factory) -> Iterator[tuple[str, list[str]]]:
     tmp = tmp_path_factory.mktemp("hostile")
     content = tmp / "content"
     shutil.copytree(MINI, content)
@@ -72,13 +70,9 @@ def hostile_site(tmp_path_factory, request) -> str:
     site = tmp / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    request.addfinalizer(httpd.shutdown)
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    return f"http://127.0.0.1:{httpd.server_address[1]}/", pages
+    with serve_folder(site) as base:
+        yield base, pages
 
 
 def test_no_script_runs_and_no_javascript_link_exists(hostile_site):

@@ -28,14 +28,23 @@ def _front(text: str) -> dict:
 
 
 def test_reverse_links_are_derived_from_operations(mini_content):
+    # A newer operation whose id sorts last, so that newest-first order differs from id order.
+    (mini_content / "operations" / "op-zero.yml").write_text(
+        "name: Operation Zero\nsummary: The newest fixture operation.\ncrime_areas: [human-trafficking]\n"
+        "period: {start: '2023-02', sources: [report-b]}\n"
+        "agencies:\n  - {agency: alpha-police, role: support}\n"
+        "countries:\n  - {country: fr, role: participant}\n"
+        "sources: [report-b]\n",
+        "utf-8",
+    )
     site = _site(mini_content)
-    assert site.ops_by_agency["alpha-police"] == [("op-two", "participant"), ("op-one", "lead")] or sorted(
-        site.ops_by_agency["alpha-police"]
-    ) == [("op-one", "lead"), ("op-two", "participant")]
-    assert {oid for oid, _ in site.ops_by_country["fr"]} == {"op-one", "op-two"}
+    # Newest first: op-zero (2023), op-one (2020), then op-two (a day and month of no stated year).
+    assert site.ops_by_agency["alpha-police"] == [("op-zero", "support"), ("op-one", "lead"), ("op-two", "participant")]
+    assert site.ops_by_country["fr"] == [("op-zero", "participant"), ("op-one", "lead"), ("op-two", "lead")]
     assert site.units["alpha-police"] == ["alpha-cyber-unit"]
-    assert dict(site.partners["alpha-police"]) == {"world-org": 1, "alpha-cyber-unit": 1}
+    assert dict(site.partners["alpha-police"]) == {"world-org": 1, "alpha-cyber-unit": 1}  # op-zero names no partner
     assert site.related["op-one"] == ["op-two"] and site.related["op-two"] == ["op-one"]
+    assert "op-zero" not in site.related
     assert ("operations", "op-one") in site.cited_by["report-a"]
     assert ("agencies", "alpha-police") in site.cited_by["report-a"]
     assert ("countries", "fr") in site.cited_by["report-a"]
@@ -217,7 +226,10 @@ def test_one_edit_rewrites_only_the_pages_that_show_it(mini_content, tmp_path):
     written = set(build.build(mini_content, out, with_history=False).report.written)
     assert "operations/op-three.md" in written
     assert "agencies/alpha-police.md" not in written and "countries/fr.md" not in written
-    assert written <= {"operations/op-three.md", "data/dataset.json", "feed.xml"}
+    # The search index changes only where the new word "all" and the snippet live (mini has < 32 documents).
+    index = {"search-index/t-al.js", "search-index/d-0.js", "search-index/manifest.js"}
+    assert written <= {"operations/op-three.md", "data/dataset.json", "feed.xml", *index}
+    assert "search-index/t-al.js" in written  # search finds the new word at once, even in a --dirty preview
 
 
 def test_failed_check_writes_nothing(mini_content, tmp_path):

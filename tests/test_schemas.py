@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from generator import schemas, vocab, yamlread
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT
 
 
 def _validator(kind: str) -> jsonschema.Draft202012Validator:

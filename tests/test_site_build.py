@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import build_site, make_project
+from tests.helpers import BIN, ROOT, build_site, make_project, mkdocs_env, serve_folder
 
 pytestmark = pytest.mark.e2e
 
@@ -27,6 +26,7 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
         "sitemap.xml",
         "feed.xml",
         "timeline.html",
+        "timeline/2020.html",
         "operations/index.html",
         "operations/operation-epervier.html",
         "agencies/nccia.html",
@@ -41,6 +41,18 @@ def test_strict_build_has_every_kind_of_page(real_site: Path):
     ):
         assert (real_site / path).is_file(), path
     ET.parse(real_site / "feed.xml")  # well-formed Atom
+    # Search answers from the generator's index: Material's own index holds no page, and every
+    # page's configuration names the site's worker.
+    assert json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))["docs"] == []
+    assert (real_site / "search-index" / "manifest.js").is_file()
+    assert (real_site / "assets" / "javascripts" / "ow-search-worker.js").is_file()
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>', (real_site / "countries" / "pk.html").read_text("utf-8")
+    )
+    assert config, "no __config script on the page"
+    assert json.loads(config.group(1))["search"] == "../assets/javascripts/ow-search-worker.js"
+    # Pages outside the navigation (a year of the timeline, parts of long lists) are in the sitemap.
+    assert "/timeline/2020.html</loc>" in (real_site / "sitemap.xml").read_text("utf-8")
     # Record pages stay out of the navigation: a page does not list every other page.
     nav_links = re.findall(r'class="md-nav__link"', (real_site / "operations" / "operation-epervier.html").read_text("utf-8"))
     assert len(nav_links) < 30
@@ -66,20 +78,13 @@ def test_no_page_loads_anything_from_outside_the_site(real_site: Path):
 def test_linkchecker_finds_no_broken_link(real_site: Path):
     # Served on 127.0.0.1: run as root, linkchecker drops its privileges and cannot read a private temp folder.
     linkchecker = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve_folder(real_site) as base:
         result = subprocess.run(
             [linkchecker, "--no-warnings", "--no-status", f"--ignore-url=^(?!{re.escape(base)})", base + "index.html"],
             capture_output=True,
             text=True,
             timeout=600,
         )
-    finally:
-        httpd.shutdown()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "0 errors found" in result.stdout
     checked = re.search(r"(\d+) links? in (\d+) URLs checked", result.stdout)
@@ -103,3 +108,81 @@ def test_a_bad_record_fails_the_build_and_keeps_the_previous_site(tmp_path: Path
     assert "content/operations/operation-epervier.yml:" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+class _Anchors(HTMLParser):
+    """The ids a page defines and the links it makes (href of <a> and <area>)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value for key, value in attrs if value is not None}
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        if tag in ("a", "area") and "href" in values:
+            self.links.append(values["href"])
+
+
+def test_every_internal_link_and_its_fragment_lands_on_the_site(real_site: Path):
+    """Every link between pages, with its #fragment, reaches a file and an element with that id
+    (linkchecker does not check fragments): every citation marker lands on its source entry."""
+    parsed: dict[Path, _Anchors] = {}
+    for page in real_site.rglob("*.html"):
+        parser = _Anchors()
+        parser.feed(page.read_text("utf-8"))
+        parsed[page.resolve()] = parser
+    problems, checked, fragments = [], 0, 0
+    for page, parser in parsed.items():
+        for href in parser.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("javascript:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                problems.append(f"{page.relative_to(real_site.resolve())}: {href}: no such file")
+            elif parts.fragment and target.suffix == ".html":
+                fragments += 1
+                if unquote(parts.fragment) not in parsed[target].ids:
+                    problems.append(f"{page.relative_to(real_site.resolve())}: {href}: no element with this id")
+    assert not problems, "\n".join(sorted(problems)[:50])
+    assert checked > 1000 and fragments > 100, (checked, fragments)  # it really read the site's links
+
+
+def _build_with_env(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**mkdocs_env(project), **env},
+    )
+
+
+def test_placeholder_addresses_warn_and_the_deploy_workflow_sets_the_real_ones(tmp_path: Path):
+    project = make_project(tmp_path)
+    placeholder = _build_with_env(project, tmp_path / "a")
+    assert placeholder.returncode == 0
+    assert "WARNING  -  Placeholder addresses: site_url is https://example.github.io/" in placeholder.stderr
+    real = _build_with_env(
+        project, tmp_path / "b", SITE_URL="https://acme.github.io/watch/", REPO_URL="https://github.com/acme/watch"
+    )
+    assert real.returncode == 0 and "Placeholder addresses" not in real.stderr
+    built = tmp_path / "b"
+    text = "".join(p.read_text("utf-8") for p in (built / "index.html", built / "sitemap.xml", built / "feed.xml"))
+    text += (built / "operations" / "operation-epervier.html").read_text("utf-8")
+    assert "example.github.io" not in text and "github.com/example/" not in text
+    assert '<link rel="canonical" href="https://acme.github.io/watch/index.html">' in text
+    assert "https://github.com/acme/watch/edit/main/content/operations/operation-epervier.yml" in text
+    # The workflow passes the repository's own addresses to the build.
+    workflow = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
+    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in workflow
+    assert "REPO_URL: ${{ github.server_url }}/${{ github.repository }}" in workflow

@@ -9,7 +9,7 @@ import pytest
 
 from generator import checker, link, pages, vocab
 from generator.problems import ContentError
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SHIPPED = vocab.shipped()
 

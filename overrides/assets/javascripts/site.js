@@ -36,3 +36,13 @@
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();
+/* Printing: the address the page was read at and the day it was printed, in the print header. */
+(function () {
+  "use strict";
+  window.addEventListener("beforeprint", function () {
+    var address = document.querySelector('[data-ow-print="address"]');
+    if (address) address.textContent = window.location.href.split("#")[0];
+    var date = document.querySelector('[data-ow-print="date"]');
+    if (date) date.textContent = "; printed on " + new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  });
+})();

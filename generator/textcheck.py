@@ -1,0 +1,115 @@
+"""Characters a record may not hold, and how any text is shown safely in a terminal.
+
+YAML escapes (``"\\x01"``, ``"\\e"``, ``"\\0"``, ``"\\uFFFE"``) put characters in a record
+that no one can see in a review: control characters (which break the feed's XML,
+put NULs in pages and downloads, and drive the terminal of whoever runs the check),
+bidirectional overrides and isolates (which reorder the site's own text around a
+name), and invisible or blank-looking characters (which make two names look the
+same, or a name look empty). Every string in a record, field names included, is
+scanned once; each finding is one located problem naming the character as U+XXXX.
+
+Right-to-left names need none of these: Arabic, Urdu, Persian and Hebrew letters
+are accepted, the joiners (ZWNJ, ZWJ) are accepted between letters of scripts that
+use them, and directional marks (LRM, RLM, ALM) in text that holds right-to-left
+letters. The pages isolate such names with ``<bdi>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+_NEVER = re.compile(
+    "["
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters (tab and line feed are text)
+    "\u115f\u1160\u3164\uffa0"  # Hangul fillers: blank-looking letters
+    "\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff"  # invisible separators and format characters
+    "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
+    "\u2028\u2029"  # line and paragraph separators
+    "\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff"  # annotation controls, non-characters
+    "\ud800-\udfff"  # lone surrogates (not encodable as UTF-8)
+    "\U000e0000-\U000e007f"  # tag characters: invisible ASCII
+    "]"
+    "|[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
+    "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+_JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: needed inside Persian, Urdu, Indic words and emoji
+_MARKS = "\u061c\u200e\u200f"  # ALM, LRM, RLM: needed in some right-to-left text
+_CONTEXTUAL = re.compile(f"[{_JOINERS}{_MARKS}]")
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+"""A strong right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko and others)."""
+
+
+def _what(ch: str) -> str:
+    code = ord(ch)
+    name = unicodedata.name(ch, "")
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        kind = "a control character"
+    elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        kind = "a bidirectional control, which reorders the text around it"
+    elif 0xD800 <= code <= 0xDFFF or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+        kind = "not a character"
+    else:
+        kind = "an invisible character"
+    return f"U+{code:04X}{f' {name}' if name else ''} ({kind})"
+
+
+def _letterish(ch: str) -> bool:
+    return ord(ch) > 0x7F and unicodedata.category(ch)[0] in "LMS"
+
+
+def character_problem(text: str) -> str | None:
+    """Why ``text`` cannot be in a record, or None."""
+    bad = _NEVER.search(text)
+    if bad is None:
+        for found in _CONTEXTUAL.finditer(text):
+            ch, i = found.group(), found.start()
+            if ch in _MARKS:
+                if RTL.search(text):
+                    continue
+            elif 0 < i < len(text) - 1 and _letterish(text[i - 1]) and _letterish(text[i + 1]):
+                continue
+            bad = found
+            break
+        else:
+            return None
+    ch, i = bad.group(), bad.start()
+    return f"the text holds {_what(ch)} at character {i + 1}, which a reader cannot see; remove it" + (
+        " (right-to-left names display correctly without it)"
+        if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        else ""
+    )
+
+
+def scan(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every (field path, message) for a string in ``data``, field names included, that holds a refused character."""
+    if isinstance(data, str):
+        message = character_problem(data)
+        if message:
+            yield loc, message
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and character_problem(key):
+                yield (*loc, key), f"this field name: {character_problem(key)}"
+            yield from scan(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from scan(item, (*loc, i))
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on, hide or reorder written as an escape (\\x1b, \\u202e)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)

@@ -1,0 +1,320 @@
+"""The MkDocs plugin: run the generator before each build, and fit its pages to the Material theme.
+
+- ``on_config``: ``mkdocs build`` builds into ``site.building/`` under the build locks (``publish.py``).
+- ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
+  problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
+- ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``).
+- ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
+- ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, pages left out of Material's search
+  index (the generator's index answers), schema.org data, edit links;
+  top-level and record pages hide the empty navigation column; record pages mark their section's tab.
+- ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
+- ``on_shutdown``: a build that ended with no error or strict-mode warning replaces ``site/``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+from mkdocs.utils.templates import TemplateContext
+
+import generator
+import opswatch_mkdocs
+from generator import build as generator_build
+from generator import lock
+from generator.htmlspace import UnindentingLoader
+from generator.problems import ContentError, format_all
+
+from .preview import Preview
+from .publish import Publisher
+
+log = logging.getLogger("mkdocs.plugins.opswatch")
+
+PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
+"""Addresses in mkdocs.yml that stand for the real ones until a deployment sets them."""
+
+_RECORD_SECTIONS = ("operations", "agencies", "countries", "sources")
+
+
+def placeholder_notice(config: MkDocsConfig) -> str | None:
+    """A notice naming the settings that still hold placeholder addresses, or None."""
+    placeholders = [
+        f"{name} is {value}"
+        for name, value in (("site_url", config.site_url or ""), ("repo_url", config.repo_url or ""))
+        if any(host in value for host in PLACEHOLDER_HOSTS)
+    ]
+    if not placeholders:
+        return None
+    return (
+        "WARNING  -  Placeholder addresses: "
+        + " and ".join(placeholders)
+        + ". Canonical links, the sitemap, the feed and the edit links point there. Set SITE_URL and REPO_URL"
+        " (the GitHub Pages workflow does) or write the real addresses in mkdocs.yml before publishing."
+    )
+
+
+def _record_section(page: Page) -> str | None:
+    """The section of a record page (operations/x.html → operations), None for other pages."""
+    section, _, name = page.url.partition("/")
+    return section if section in _RECORD_SECTIONS and name and name != "index.html" else None
+
+
+class OpsWatchConfig(base.Config):
+    """The plugin's options in mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")
+    """The records, relative to the folder that holds mkdocs.yml."""
+    wait = c.Type((int, float), default=lock.DEFAULT_TIMEOUT)
+    """Seconds a build waits for another one writing the same site/ or docs/ (0: fail at once)."""
+
+
+class _DirtyNotice(logging.Filter):
+    """Lets ``mkdocs serve --dirty`` work with ``strict: true``.
+
+    MkDocs warns on every dirty build that navigation may be stale, and strict mode turns that
+    warning into a failed preview. The generator rewrites only the pages whose text changed,
+    which is what a dirty build needs, so the notice is shown once, as information. It is the
+    one warning MkDocs' ``build()`` itself logs (the others come from the pages it builds)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.WARNING or record.funcName != "build":
+            return True
+        if not self.shown:
+            log.info("--dirty preview: only changed pages are rebuilt; lists in the navigation may lag behind")
+            self.shown = True
+        return False
+
+
+class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
+    """Runs the generator for ``mkdocs build`` and ``mkdocs serve``; kept across the rebuilds of one serve."""
+
+    def __init__(self) -> None:
+        self.command: Literal["build", "gh-deploy", "serve"] | None = None
+        self.content = Path("content")
+        self.docs = Path("docs")
+        self.site_url = ""
+        self.publisher: Publisher | None = None
+        self.preview = Preview()
+        self._dirty_notice: _DirtyNotice | None = None
+        self._generated = False  # the preview's rebuild has already run the generator
+        self._finished = False  # on_post_build ran: every page of the site is written
+        self._failed = False  # MkDocs reported an error (strict-mode warnings included)
+        self._active_section: Any = None  # the navigation item marked active for one record page
+
+    # -- Startup and configuration ------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+        if command == "serve" and dirty:  # once per process: on_startup is not repeated on rebuilds
+            self._dirty_notice = _DirtyNotice()
+            logging.getLogger("mkdocs.commands.build").addFilter(self._dirty_notice)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        _check_checkout(root)
+        self.content = root / self.config.content_dir
+        self.docs = Path(config.docs_dir)
+        self.site_url = config.site_url or ""
+        self._finished = self._failed = False
+        notice = placeholder_notice(config)
+        if notice:
+            # Printed, not logged: in strict mode a logged warning would stop every local build.
+            print(notice, file=sys.stderr)
+        if self.command == "build":
+            self.publisher = Publisher(Path(config.site_dir), self.docs)
+            config.site_dir = str(self.publisher.start(float(self.config.wait)))
+        return config
+
+    # -- Generating the pages ------------------------------------------------------------------
+
+    def _generate(self) -> list[str]:
+        """Check the records and write the pages; the problems' lines (none when it worked)."""
+        try:
+            result = generator_build.build(self.content, self.docs, site_url=self.site_url, lock_timeout=float(self.config.wait))
+        except ContentError as exc:
+            return format_all(exc.problems).splitlines()
+        except lock.LockError as exc:
+            raise Abort(str(exc)) from None
+        report = result.report
+        log.info(
+            "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
+            result.pages,
+            len(report.written),
+            report.unchanged,
+            len(report.removed),
+        )
+        return []
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._generated:
+            self._generated = False
+            return
+        problems = self._generate()
+        if not problems:
+            self.preview.problems = []
+            return
+        if self.command == "serve" and (self.docs / ".manifest.json").exists():
+            # Starting a preview with a broken record: show the pages generated last time, with the banner.
+            self._show(problems)
+            return
+        raise Abort("The records have problems:\n" + "\n".join(problems))
+
+    def _show(self, problems: list[str]) -> None:
+        self.preview.problems = problems
+        log.error(
+            "The records have problems; the preview keeps the last good pages until they are fixed:\n%s", "\n".join(problems)
+        )
+
+    # -- mkdocs serve -------------------------------------------------------------------------
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        build_site = server.builder
+
+        def rebuild() -> None:
+            # Runs for each save (MkDocs' rebuild loop): a record problem leaves the served site as
+            # it was, and returning normally lets the browsers reload to show the banner.
+            with lock.locked(self.docs, timeout=float(self.config.wait)):
+                problems = self._generate()
+                if problems:
+                    self._show(problems)
+                    return
+                if self.preview.problems:
+                    log.info("The records are valid again: rebuilding the preview")
+                self.preview.problems = []
+                self._generated = True
+                try:
+                    build_site()
+                except Exception:
+                    if not self._finished:
+                        raise
+                    # Only strict mode fails a build after on_post_build: every page is written, so
+                    # show it; the warnings above would stop `mkdocs build` from publishing it.
+                    log.warning("the preview shows this build, but `mkdocs build` would refuse it: fix the warnings above")
+                finally:
+                    self._generated = False
+
+        self.preview.install(server, docs_dir=config.docs_dir, content=self.content, rebuild=rebuild)
+        return server
+
+    # -- Pages --------------------------------------------------------------------------------
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
+            env.loader = UnindentingLoader(env.loader)
+        return env
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material writes page titles and descriptions into HTML without escaping them (in <meta>
+        # attributes, the header, the navigation and the search index). Record text is escaped here,
+        # once, so that a quote or a tag in a record name stays text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+        # The site's own index (search-index/, built by the generator) answers searches; Material's
+        # plugin stays only for the search box, so it parses no page (a quarter of the build time).
+        page.meta["search"] = {"exclude": True}
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # The generator writes schema.org data as JSON text; the theme serialises it back with
+        # `tojson`, which escapes <, > and & so that no text can end the script element.
+        if isinstance(page.meta.get("jsonld"), str):
+            try:
+                page.meta["jsonld"] = json.loads(page.meta["jsonld"])
+            except ValueError:
+                page.meta["jsonld"] = None
+        if page.parent is None:
+            # A top-level page (a tab of its own) or a record page (in no navigation section) would
+            # show an empty or one-line left column on desktop; on a phone the menu still lists every tab.
+            page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
+        section = _record_section(page)
+        if section and nav is not None:
+            # Record pages are not in the navigation: their section's tab is marked as the active one
+            # (reset in on_post_page).
+            for item in nav.pages:
+                if item.url == f"{section}/index.html":
+                    item.active = True
+                    self._active_section = item
+        edit_path = page.meta.get("edit_path")
+        if edit_path and config.repo_url:
+            page.edit_url = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/").strip("/") + "/" + edit_path
+        elif page.meta.get("jsonld") is not None and not edit_path:
+            page.edit_url = None  # generated index pages have no single record to edit
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        item, self._active_section = self._active_section, None
+        if item is not None:
+            item.active = False
+        return output
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        # MkDocs gives error pages absolute addresses under site_url's path, which leaves the 404 page
+        # unstyled when the site is served from another path or opened from disk. Relative addresses
+        # work in both; when the page is served under site_url's path, its script sets <base> to it,
+        # so a missing address in a subfolder still gets a styled page.
+        if template_name == "404.html":
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+            context["site_path"] = urlsplit(config.site_url or "/").path or "/"  # type: ignore[typeddict-unknown-key]
+        return context
+
+    # -- End of a build -----------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finished = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._failed = True
+
+    def on_shutdown(self) -> None:
+        if self._dirty_notice is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self._dirty_notice)
+        self.preview.close()
+        publisher, self.publisher = self.publisher, None
+        if publisher is None:
+            return
+        try:
+            if self._finished and not self._failed:
+                publisher.publish()
+            elif self._finished:
+                log.error(
+                    "site/ left unchanged: the build had warnings in strict mode (new build kept in %s)", publisher.building
+                )
+        finally:
+            publisher.finish()
+
+
+def _check_checkout(root: Path) -> None:
+    """Refuse to build a project with the generator code of another checkout (a stale or shared install)."""
+    for module in (generator, opswatch_mkdocs):
+        where = Path(module.__file__ or "").resolve().parent.parent
+        if where != root:
+            raise Abort(
+                f"this build would run the {module.__name__} code in {where}, not the code beside {root / 'mkdocs.yml'}: "
+                f"build with scripts/build.sh, or set PYTHONPATH={root}"
+            )

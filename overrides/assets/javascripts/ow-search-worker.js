@@ -1,0 +1,197 @@
+/* Operations Watch search worker.
+ *
+ * Speaks Material for MkDocs' search-worker messages (0 SETUP, 1 READY, 2 QUERY, 3 RESULT), so
+ * the theme's search box, result list and keyboard behaviour stay as they are, but answers from
+ * the index the generator builds (search-index/, see generator/search_index.py) instead of a
+ * lunr index of the whole site built in the reader's browser. It loads only the files a query
+ * needs, as scripts: in a real worker with importScripts (served), in the iframe that stands in
+ * for a worker on file:// with the shim's importScripts, which adds <script> tags and returns
+ * a promise. Every index file calls __owSearch(kind, key, data...).
+ */
+"use strict";
+(function () {
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var LIMIT = 20;          // results shown; each needs its document shard
+  var PREFIX_DISCOUNT = 0.6; // a term that only starts a word counts for less than the word
+  var WHOLE_TITLE = 30, TITLE_START = 3; // bonuses among the best results
+
+  var script = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || self.location.href;
+  var base = new URL("../../search-index/", script).href;
+
+  var manifest = null;
+  var terms = {};   // shard key -> {term: [doc gap, score, ...]}
+  var cut = {};     // term -> true when its list keeps only its best documents
+  var docs = {};    // shard number -> [[url, title, meta, snippet], ...]
+  var keys = null;  // set of shard keys
+  var stop = null;
+
+  self.__owSearch = function (kind, key, data, extra) {
+    if (kind === "m") {
+      manifest = data;
+      keys = new Set(data.keys);
+      stop = new Set(data.stop);
+    } else if (kind === "t") {
+      terms[key] = data;
+      (extra || []).forEach(function (t) { cut[t] = true; });
+    } else if (kind === "d") {
+      docs[key] = data;
+    }
+  };
+
+  function fileName(kind, key) {
+    var out = "";
+    for (var ch of key)
+      out += /^[a-z0-9]$/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16);
+    return kind + "-" + out + ".js";
+  }
+
+  /* Load index files (absolute addresses: the iframe resolves against the page). */
+  function load(files) {
+    if (!files.length) return Promise.resolve();
+    var result = importScripts.apply(self, files.map(function (f) { return base + f; }));
+    return result && typeof result.then === "function" ? result : Promise.resolve();
+  }
+
+  function normalise(text) {
+    return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  }
+
+  function tokens(text) {
+    return (normalise(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (t) { return !stop.has(t); });
+  }
+
+  /* The shards that hold a query term and, for terms of two characters or more, its completions. */
+  function shardsFor(term) {
+    var found = "", wanted = [];
+    keys.forEach(function (key) {
+      if (term.startsWith(key) && key.length > found.length) found = key;
+      else if (term.length >= 2 && key.length > term.length && key.startsWith(term)) wanted.push(key);
+    });
+    if (found) wanted.push(found);
+    return wanted;
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* Escaped text with the words that match a query term marked, as Material marks them. */
+  function highlight(text, query) {
+    var out = "", last = 0, re = /[\p{L}\p{N}]+/gu, m;
+    while ((m = re.exec(text))) {
+      var word = normalise(m[0]);
+      if (query.some(function (t) { return word.startsWith(t); })) {
+        out += escapeHTML(text.slice(last, m.index)) + "<mark data-md-highlight>" + escapeHTML(m[0]) + "</mark>";
+        last = m.index + m[0].length;
+      }
+    }
+    return out + escapeHTML(text.slice(last));
+  }
+
+  /* Per query term: {doc: score} over the indexed words it is or starts, and whether it is optional. */
+  function match(term) {
+    var scores = new Map(), soft = false, best = null, bestScore = -1;
+    shardsFor(term).forEach(function (key) {
+      var shard = terms[key] || {};
+      Object.keys(shard).forEach(function (word) {
+        var exact = word === term;
+        if (!exact && (term.length < 2 || !word.startsWith(term))) return;
+        if (cut[word]) soft = true;
+        var list = shard[word], doc = 0, weight = exact ? 1 : PREFIX_DISCOUNT, total = 0;
+        for (var i = 0; i < list.length; i += 2) {
+          doc += list[i];
+          var score = list[i + 1] * weight;
+          total += list[i + 1];
+          if (score > (scores.get(doc) || 0)) scores.set(doc, score);
+        }
+        if (!exact && total > bestScore) { best = word; bestScore = total; }
+      });
+    });
+    return { scores: scores, soft: soft, completion: best };
+  }
+
+  function search(value) {
+    var query = [];
+    tokens(value).forEach(function (t) { if (query.indexOf(t) < 0) query.push(t); });
+    if (!query.length) return Promise.resolve({ items: [], total: 0 });
+    var needed = new Set();
+    query.forEach(function (t) { shardsFor(t).forEach(function (k) { if (!terms[k]) needed.add(k); }); });
+    return load(Array.from(needed, function (k) { return fileName("t", k); })).then(function () {
+      var matches = query.map(match);
+      var hard = matches.filter(function (m) { return !m.soft && m.scores.size; });
+      var candidates;
+      if (matches.some(function (m) { return !m.soft && !m.scores.size; })) hard = [];
+      if (hard.length) {
+        // Every term whose full list is known must match; the others only add to the score.
+        hard.sort(function (a, b) { return a.scores.size - b.scores.size; });
+        candidates = Array.from(hard[0].scores.keys()).filter(function (d) {
+          return hard.every(function (m) { return m.scores.has(d); });
+        });
+      } else {
+        candidates = [];
+      }
+      if (!candidates.length) {
+        // Nothing has every word: rank what has some of them; the list shows which are missing.
+        var any = new Set();
+        matches.forEach(function (m) { m.scores.forEach(function (_, d) { any.add(d); }); });
+        candidates = Array.from(any);
+      }
+      var ranked = candidates.map(function (d) {
+        var score = 0;
+        matches.forEach(function (m) { score += m.scores.get(d) || 0; });
+        return [d, score];
+      }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      var total = ranked.length;
+      ranked = ranked.slice(0, LIMIT);
+      var shards = new Set();
+      ranked.forEach(function (r) { var n = Math.floor(r[0] / manifest.per); if (!docs[n]) shards.add(n); });
+      return load(Array.from(shards, function (n) { return "d-" + n + ".js"; })).then(function () {
+        // A title that is the query, or starts with it, comes first among the best.
+        var wanted = query.join(" ");
+        ranked.forEach(function (r) {
+          var title = tokens(docs[Math.floor(r[0] / manifest.per)][r[0] % manifest.per][1]).join(" ");
+          if (title === wanted) r[1] += WHOLE_TITLE;
+          else if (title.startsWith(wanted)) r[1] += TITLE_START;
+        });
+        ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        var items = ranked.map(function (r) {
+          var row = docs[Math.floor(r[0] / manifest.per)][r[0] % manifest.per];
+          var found = {};
+          query.forEach(function (t, i) { found[t] = matches[i].scores.has(r[0]); });
+          var text = (row[2] ? "<p>" + escapeHTML(row[2]) + "</p>" : "") + (row[3] ? "<p>" + highlight(row[3], query) + "</p>" : "");
+          return [{ location: row[0], title: highlight(row[1], query), text: text, score: r[1], terms: found }];
+        });
+        var last = matches[matches.length - 1].completion;
+        var result = { items: items, total: total };
+        if (last && /[\p{L}\p{N}]$/u.test(value)) result.suggest = [last];
+        return result;
+      });
+    });
+  }
+
+  var ready = null;
+  var latest = 0;
+
+  addEventListener("message", function (ev) {
+    var message = ev.data;
+    if (message.type === SETUP) {
+      // Material sends its own (now empty) index; this worker reads the generator's instead.
+      ready = ready || load(["manifest.js"]);
+      ready.then(function () { postMessage({ type: READY }); });
+    } else if (message.type === QUERY) {
+      var id = ++latest;
+      (ready || (ready = load(["manifest.js"])))
+        .then(function () { return id === latest ? search(message.data) : null; })
+        .then(function (result) {
+          // Only the answer to the newest query is shown: the reader may have typed on.
+          if (result && id === latest) postMessage({ type: RESULT, data: result });
+        })
+        .catch(function (error) {
+          if (id === latest) postMessage({ type: RESULT, data: { items: [], total: 0 } });
+          setTimeout(function () { throw error; });
+        });
+    }
+  });
+})();

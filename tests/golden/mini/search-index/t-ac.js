@@ -1,0 +1,1 @@
+__owSearch("t","ac",{"across":[2,20]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","af",{"africa":[7,3]},[]);

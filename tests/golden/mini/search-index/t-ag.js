@@ -1,0 +1,1 @@
+__owSearch("t","ag",{"agencies":[6,1,7,20]},[]);

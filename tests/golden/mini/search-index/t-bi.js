@@ -1,0 +1,1 @@
+__owSearch("t","bi",{"bibliography":[14,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","bu",{"bureau":[3,3]},[]);

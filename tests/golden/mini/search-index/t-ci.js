@@ -1,0 +1,1 @@
+__owSearch("t","ci",{"cite":[14,1],"cities":[0,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","cr",{"crackdown":[2,20]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","da",{"dakar":[0,6],"dated":[11,1]},[]);

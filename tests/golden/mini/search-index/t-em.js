@@ -1,0 +1,1 @@
+__owSearch("t","em",{"emphasis":[0,1]},[]);

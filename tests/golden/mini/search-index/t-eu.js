@@ -1,0 +1,1 @@
+__owSearch("t","eu",{"europe":[6,3]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ex",{"example":[16,4],"exploitation":[1,3]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","la",{"labour":[0,3]},[]);

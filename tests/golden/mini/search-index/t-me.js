@@ -1,0 +1,1 @@
+__owSearch("t","me",{"meeting":[0,1]},[]);

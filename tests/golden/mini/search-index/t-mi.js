@@ -1,0 +1,1 @@
+__owSearch("t","mi",{"ministries":[13,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","of",{"official":[16,3]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","so",{"source":[15,1],"sources":[14,20]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ta",{"takedown":[10,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ti",{"timeline":[8,1,3,20]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","tr",{"trafficking":[0,3,2,3]},[]);

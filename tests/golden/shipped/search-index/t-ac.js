@@ -1,0 +1,1 @@
+__owSearch("t","ac",{"access":[3,1,11,1,43,1],"according":[2,1,31,1],"account":[3,1,15,1,16,1],"accounts":[2,1,5,2],"accused":[6,1],"across":[5,1,24,1,45,1],"acting":[3,1],"action":[3,1,3,1,61,1,5,1,2,1,1,1],"actions":[6,1],"activist":[81,1],"activity":[75,1]},[]);

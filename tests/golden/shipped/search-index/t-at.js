@@ -1,0 +1,1 @@
+__owSearch("t","at",{"attributed":[71,1],"attribution":[72,1]},[]);

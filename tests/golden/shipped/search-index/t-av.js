@@ -1,0 +1,1 @@
+__owSearch("t","av",{"available":[72,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","cl",{"claims":[57,1],"club":[3,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","de",{"deals":[24,1],"defines":[74,1],"definition":[72,1],"department":[35,3],"derived":[71,1],"describe":[75,1],"described":[1,1,4,1,11,1,12,1],"describes":[2,1,2,1,5,1,16,1,9,1,33,1,14,1,4,1],"describing":[17,1],"description":[74,1],"detained":[0,2,13,1],"detected":[29,1],"detentions":[0,1],"deu":[47,16]},[]);

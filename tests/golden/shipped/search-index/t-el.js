@@ -1,0 +1,1 @@
+__owSearch("t","el",{"electronic":[7,2]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","im",{"images":[0,2],"immediate":[14,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ju",{"june":[1,1],"justice":[57,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","kh",{"khaled":[85,4]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ky",{"kyrgyzstan":[7,5,44,21]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","me",{"meaningfully":[74,1],"means":[74,1],"measure":[74,1],"measures":[71,1,3,1],"media":[7,3],"meeting":[2,23,2,1,2,2,12,1,5,1,2,1,9,1,38,1,11,1],"member":[1,2,15,1,1,1,17,1,33,1],"men":[0,1],"messaging":[7,1],"met":[2,1,4,1],"methodology":[75,21],"methods":[7,1],"metric":[72,1],"metrics":[72,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","oc",{"oceania":[36,3]},[]);

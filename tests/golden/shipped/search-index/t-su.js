@@ -1,0 +1,1 @@
+__owSearch("t","su",{"subheading":[6,1,1,1,76,1],"subject":[17,1],"subscribers":[84,1],"succeeded":[2,1],"such":[1,1,5,1,1,1,5,1,59,1,1,1,1,1],"suits":[67,1],"summaries":[75,1],"summary":[75,1,7,1],"supplied":[3,1,13,1,14,1],"support":[5,1,7,1],"supported":[31,1],"sure":[73,1],"suspect":[81,1],"suspected":[0,1,5,1,1,2,7,1],"suspects":[7,2,64,1,3,1],"suspicion":[0,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","va",{"validated":[72,1],"value":[72,1,3,1],"values":[72,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ve",{"verified":[75,1]},[]);

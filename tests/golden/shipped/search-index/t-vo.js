@@ -1,0 +1,1 @@
+__owSearch("t","vo",{"vocabulary":[72,1]},[]);

@@ -1,0 +1,64 @@
+"""Fingerprints of the reports the records were curated from, to catch copied wording.
+
+Records are written in the site's own words. ``test_editorial.py`` compares every run of
+eight words in the record text with the runs of eight words in the reports. The reports
+themselves are not kept in the repository: ``tests/fixtures/report_ngrams.json`` holds a
+short hash of each eight-word run, per source id, made by
+
+    .venv/bin/python tests/report_ngrams.py REPORT_ID=path/to/report.txt ...
+
+Add a line for a new report whenever a record starts citing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+RUN = 8
+"""Runs of this many words copied from a report count as copied wording."""
+
+FINGERPRINTS = Path(__file__).resolve().parent / "fixtures" / "report_ngrams.json"
+
+_WORD = re.compile(r"[a-z0-9]+")
+# British and American spellings of the same word count as the same word.
+_IZE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, apostrophes and punctuation dropped, -ise spelt -ize."""
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    return [_IZE.sub(r"iz\1", w) for w in _WORD.findall(text)]
+
+
+def fingerprint(run: list[str]) -> str:
+    return hashlib.sha256(" ".join(run).encode()).hexdigest()[:12]
+
+
+def runs(word_list: list[str]) -> Iterator[tuple[int, str]]:
+    """(position, fingerprint) of every run of RUN words."""
+    for i in range(len(word_list) - RUN + 1):
+        yield i, fingerprint(word_list[i : i + RUN])
+
+
+def make(reports: dict[str, str]) -> dict[str, list[str]]:
+    """Source id → sorted fingerprints of its report's runs."""
+    return {sid: sorted({h for _, h in runs(words(text))}) for sid, text in sorted(reports.items())}
+
+
+def load() -> dict[str, set[str]]:
+    return {sid: set(hashes) for sid, hashes in json.loads(FINGERPRINTS.read_text("utf-8")).items()}
+
+
+if __name__ == "__main__":
+    pairs = [arg.split("=", 1) for arg in sys.argv[1:]]
+    if not pairs or any(len(p) != 2 for p in pairs):
+        sys.exit("usage: tests/report_ngrams.py SOURCE_ID=report.txt [SOURCE_ID=report.txt ...]")
+    known = json.loads(FINGERPRINTS.read_text("utf-8")) if FINGERPRINTS.exists() else {}
+    known.update(make({sid: Path(path).read_text("utf-8") for sid, path in pairs}))
+    FINGERPRINTS.write_text(json.dumps(known, indent=0, sort_keys=True) + "\n", "utf-8")
+    print(f"{FINGERPRINTS}: {sum(len(v) for v in known.values())} runs from {len(known)} reports")

@@ -1,0 +1,108 @@
+"""Long lists in parts: every item once, stable addresses, links between the parts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator import checker, link, lists, pages, paging
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    """Parts of two or three items, so that the mini fixture's lists split."""
+    for name, size in (("OPERATIONS", 2), ("SOURCES", 3), ("AGENCIES", 2), ("TIMELINE", 2), ("RECORD_OPERATIONS", 1)):
+        monkeypatch.setattr(paging, name, size)
+
+
+@pytest.fixture
+def site(mini_content):
+    return link.link(checker.check(mini_content))
+
+
+def _links(text: str) -> list[str]:
+    return re.findall(r'href="([^"#]+)"', text)
+
+
+def test_chunks_and_addresses():
+    assert paging.chunks([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert paging.chunks([], 2) == [[]]
+    assert paging.part_path("operations/index.md", 1) == "operations/index.md"
+    assert paging.part_path("operations/index.md", 3) == "operations/index_3.md"
+    assert paging.ranges([[1, 2], [3, 4], [5]]) == ["1–2", "3–4", "5"]
+    assert paging.pager("a/index.md", 1, 1) == ""
+
+
+def test_pager_links_previous_next_and_every_part():
+    html = str(paging.pager("operations/index.md", 2, 3))
+    assert 'rel="prev" href="index.html"' in html and 'rel="next" href="index_3.html"' in html
+    assert '<span aria-current="page">2</span>' in html
+    assert _links(html).count("index_3.html") == 2  # next, and in the list of parts
+
+
+def test_operations_index_in_parts_holds_every_operation_once(site, small_parts):
+    files = lists.operations_index(site)
+    n = len(site.op_order)
+    assert sorted(files) == sorted(paging.part_path("operations/index.md", i) for i in range(1, (n + 1) // 2 + 1))
+    listed = [
+        href
+        for path in sorted(files, key=lambda p: int(re.sub(r"\D", "", p) or 1))
+        for href in re.findall(r'<tr><td><a href="([^"]+)"', files[path])
+    ]
+    assert listed == [f"{oid}.html" for oid in site.op_order]
+    for path, text in files.items():
+        for href in _links(text):
+            if href.startswith("index"):
+                assert f"operations/{href[:-5]}.md" in files, (path, href)
+
+
+def test_sources_and_agencies_indexes_in_parts(site, small_parts):
+    sources = lists.sources_index(site)
+    cited = {h for text in sources.values() for h in re.findall(r'<tr><td><a href="([^"]+)"', text)}
+    assert cited == {f"{sid}.html" for sid in site.catalog.sources}
+    assert len(sources) == -(-len(site.catalog.sources) // 3)
+    agencies = lists.agencies_index(site)
+    named = [h for text in agencies.values() for h in re.findall(r'<li><a href="([^"]+)"', text) if not h.startswith("index")]
+    assert sorted(named) == sorted(f"{aid}.html" for aid in site.catalog.agencies)
+    assert all("## " in text for text in agencies.values())  # each part keeps its kind headings
+
+
+def test_timeline_has_a_year_index_and_a_page_per_year(site, small_parts):
+    files = lists.timeline(site)
+    years, unknown = site.by_year(site.timeline_of(site.op_order))
+    index = files["timeline.md"]
+    for year, _ in years:
+        assert f'href="timeline/{year}.html"' in index
+        assert f"timeline/{year}.md" in files
+    steps = sum(text.count('<li class="ow-timeline__item">') for path, text in files.items() if path != "timeline.md")
+    assert steps == sum(len(items) for _, items in years) + len(unknown)
+    for path, text in files.items():
+        if path != "timeline.md":
+            assert 'href="../timeline.html"' in text
+            # Every citation has its entry in the page's source list.
+            for n in set(re.findall(r'href="#cite-(\d+)"', text)):
+                assert f'id="cite-{n}"' in text, (path, n)
+
+
+def test_agency_and_country_pages_list_the_first_operations_and_link_the_rest(site, small_parts):
+    files = pages.all_files(site)
+    for code, pairs in site.ops_by_country.items():
+        if len(pairs) > 1:
+            first = files[f"countries/{code}.md"]
+            assert f'href="{code}_2.html"' in first
+            assert f"countries/{code}_{len(pairs)}.md" in files
+            assert f"countries/{code}_{len(pairs) + 1}.md" not in files
+            break
+    else:
+        pytest.fail("the mini fixture has no country with two operations")
+    continuation = [p for p in files if re.fullmatch(r"(agencies|countries)/[a-z0-9-]+_\d+\.md", p)]
+    assert continuation
+    for path in continuation:
+        rid = path.split("/")[1].split("_")[0]
+        assert f'href="{rid}.html"' in files[path]  # back to the record's own page
+
+
+def test_nothing_splits_at_the_usual_sizes(site):
+    files = pages.all_files(site)
+    assert not [p for p in files if "_" in p.rpartition("/")[2]]
