@@ -119,6 +119,15 @@ def test_phone_tables_draw_header_and_rows_across_the_whole_table(page_at, serve
         assert box["x"] + box["width"] <= PHONE["width"]  # no table runs off the screen
 
 
+def test_phone_facts_use_the_whole_width(page_at, server):
+    # "When and where" on a phone: each fact under its label, not squeezed beside the longest label.
+    page = page_at(server + "operations/isa-first-joint-operation.html", PHONE)
+    facts = page.locator("dl.ow-facts")
+    width = facts.bounding_box()["width"]
+    for dd in facts.locator("dd").all():
+        assert dd.bounding_box()["width"] >= 0.9 * width
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_citation_markers_are_24px_targets_named_after_their_source(page_at, server, viewport):
     page = page_at(server + OPERATION, viewport)
