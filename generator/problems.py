@@ -29,8 +29,9 @@ class Problem:
         """``file:line:col: field: message``, the form editors and CI logs link."""
         where = f"{printable(self.file)}:{self.line}:{self.column}"
         # Always one line, whatever a library said, and never a character a terminal acts on.
-        message = printable(" ".join(self.message.split()))
-        return f"{where}: {printable(self.field)}: {message}" if self.field else f"{where}: {message}"
+        message = _short(printable(" ".join(self.message.split())), MAX_MESSAGE)
+        field = _short(printable(self.field), MAX_FIELD)
+        return f"{where}: {field}: {message}" if self.field else f"{where}: {message}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""
@@ -40,11 +41,20 @@ class Problem:
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
 
         def data(value: str) -> str:
-            value = printable(" ".join(value.split()))
+            value = _short(printable(" ".join(value.split())), MAX_MESSAGE)
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-        title = prop(self.field or "record")
+        title = prop(_short(self.field, MAX_FIELD) or "record")
         return f"::error file={prop(self.file)},line={self.line},col={self.column},title={title}::{data(self.message)}"
+
+
+# A record can hold a field name or value of a megabyte; a problem line quotes at most this much of it.
+MAX_FIELD = 200
+MAX_MESSAGE = 1_000
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class UsageError(Exception):

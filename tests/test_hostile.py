@@ -837,3 +837,13 @@ def test_mkdocs_build_refuses_a_linked_docs_folder(tmp_path):
     assert "is a symbolic link" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert _tree(outside) == before
+
+
+def test_a_huge_field_name_gives_a_short_line(mini_content):
+    # An explicit YAML key ("? ...") may be any length; the problem line quotes only the start of it.
+    (mini_content / "operations" / "k.yml").write_text("? " + "k" * 200_000 + "\n: 1\nname: x\n" + _OP, "utf-8")
+    for style in ("text", "github"):
+        result = run_generator("check", "--content", str(mini_content), "--format", style)
+        assert result.returncode == 1
+        lines = result.stdout.splitlines()
+        assert len(lines) == 2 and len(lines[0]) < 2_000 and "kkkk" in lines[0], [len(line) for line in lines]
