@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_EDTF = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?$")
+# ASCII digits only (\d would accept Arabic-Indic and other digits), and \Z, not $ (which allows a final newline).
+_EDTF = re.compile(r"^(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%])?\Z")
 _MONTHS = [calendar.month_name[i] for i in range(13)]
 
 FORMS_HELP = "use 2020, 2020-05, 2020-05-30, 2020-05~ (approximate) or XXXX-05-23 (year not stated)"

@@ -18,5 +18,11 @@ def is_temporary(name: str) -> bool:
         name.endswith(_SUFFIXES)
         or name.startswith(".#")
         or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
-        or name.isdigit()  # Vim checks that a folder is writable with a file named 4913 (then 5036, ...)
+        or _vim_write_test(name)
     )
+
+
+def _vim_write_test(name: str) -> bool:
+    # Vim checks that it may write in a folder with a file named 4913, or 4913 + 123, 4913 + 246, ...
+    # if that one exists (bufwrite.c); other all-digit names stay visible as misnamed records.
+    return name.isdigit() and int(name) >= 4913 and (int(name) - 4913) % 123 == 0

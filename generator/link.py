@@ -26,6 +26,8 @@ class Entry:
     text: str
     operation: str
     sources: tuple[str, ...]
+    inferred: str | None = None
+    """How the date was worked out, when the source does not state it."""
 
 
 @dataclass(frozen=True)
@@ -98,26 +100,33 @@ def key_date(op: models.Operation) -> dates.Date | None:
 
 
 def timeline(oid: str, op: models.Operation) -> list[Entry]:
-    """An operation's own timeline: its windows, announcement and events, in date order."""
+    """An operation's own timeline: its windows, phases, announcement and events, in date order."""
     entries: list[Entry] = []
-    for name, label in (("period", "action"), ("reporting_period", "reporting window")):
-        span = getattr(op, name)
+    # (span, what it is called in "Start of ...", what it is called on its own)
+    spans: list[tuple[models.Period | models.Phase | None, str, str]] = [
+        (op.period, "the action", "Action"),
+        (op.reporting_period, "the reporting window", "Reporting window"),
+    ]
+    spans += [(phase, f"phase: {phase.name}", f"Phase: {phase.name}") for phase in op.phases]
+    for span, label, alone in spans:
         if span is None:
             continue
         if span.start and span.start == span.end:
             # One date for the whole span ("in 2021"): one step, not a start and an end.
-            entries.append(
-                Entry(dates.parse(span.start), f"{label.capitalize()} (one date for all of it)", oid, tuple(span.sources))
-            )
+            text = f"{alone} (one date for all of it)"
+            entries.append(Entry(dates.parse(span.start), text, oid, tuple(span.sources), span.inferred))
             continue
         if span.start:
-            entries.append(Entry(dates.parse(span.start), f"Start of the {label}", oid, tuple(span.sources)))
+            text = f"Start of {label}" + (f" (lasting {span.duration}; end not stated)" if span.duration else "")
+            entries.append(Entry(dates.parse(span.start), text, oid, tuple(span.sources), span.inferred))
         if span.end:
-            entries.append(Entry(dates.parse(span.end), f"End of the {label}", oid, tuple(span.sources)))
+            entries.append(Entry(dates.parse(span.end), f"End of {label}", oid, tuple(span.sources), span.inferred))
     if op.announced:
-        entries.append(Entry(dates.parse(op.announced.date), "Results announced", oid, tuple(op.announced.sources)))
+        a = op.announced
+        entries.append(Entry(dates.parse(a.date), "Results announced", oid, tuple(a.sources), a.inferred))
     for event in op.events:
-        entries.append(Entry(dates.parse(event.date) if event.date else None, event.text, oid, tuple(event.sources)))
+        date = dates.parse(event.date) if event.date else None
+        entries.append(Entry(date, event.text, oid, tuple(event.sources), event.inferred))
     return sorted(entries, key=_entry_order)
 
 

@@ -101,6 +101,10 @@ def load(content: Path) -> Loaded:
             out.problems.append(Problem(display_path(folder), 1, 1, "", f"content/{kind}/ {_LINK}"))
             continue
         if not folder.is_dir():
+            if folder.exists():
+                out.problems.append(
+                    Problem(display_path(folder), 1, 1, "", f"content/{kind} must be a folder of records, not a file")
+                )
             continue
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
@@ -157,11 +161,16 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
 
 
 def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
-    if editorfiles.is_temporary(entry.name):
+    if editorfiles.is_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
         return
     if entry.name.startswith("."):
         if entry.name.endswith(".yml"):  # a hidden record would be silently skipped: say so
             out.problems.append(Problem(shown, 1, 1, "", "record file names must not start with a dot"))
+        return
+    if entry.is_dir(follow_symlinks=False) and not entry.name.endswith(".yml"):
+        out.problems.append(
+            Problem(shown, 1, 1, "", f"folders inside content/{kind}/ are not read; move the records into content/{kind}/ itself")
+        )
         return
     if not entry.name.endswith(".yml"):
         out.problems.append(Problem(shown, 1, 1, "", f"only .yml files belong in content/{kind}/; rename it to end in .yml"))

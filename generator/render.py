@@ -222,7 +222,7 @@ class PageContext:
             what = f"{self._a('operations', e.operation)}: " if with_operation else ""
             items.append(
                 f'<li class="ow-timeline__item">{_date_html(e.date, "ow-timeline__date")}\n'
-                f'<div class="ow-timeline__text">{what}{_esc(e.text)}{self._cite(e.sources)}</div></li>'
+                f'<div class="ow-timeline__text">{what}{_esc(e.text)}{self._cite(e.sources)}{_inferred(e.inferred)}</div></li>'
             )
         return Markup('<ol class="ow-timeline">\n' + "\n".join(items) + "\n</ol>")
 

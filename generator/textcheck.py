@@ -62,8 +62,32 @@ def _letterish(ch: str) -> bool:
     return ord(ch) > 0x7F and unicodedata.category(ch)[0] in "LMS"
 
 
+MAX_MARKS = 8
+"""Combining marks on one letter: scripts need three or four; more pile up over the text around them."""
+
+
+def _stacked_marks(text: str) -> str | None:
+    run = 0
+    for i, ch in enumerate(text):
+        if ord(ch) >= 0x300 and unicodedata.category(ch) in ("Mn", "Me"):
+            run += 1
+            if run > MAX_MARKS:
+                return f"the text stacks more than {MAX_MARKS} combining marks on one letter (at character {i + 1}); remove them"
+        else:
+            run = 0
+    return None
+
+
 def character_problem(text: str) -> str | None:
     """Why ``text`` cannot be in a record, or None."""
+    if text.isascii():
+        bad = _NEVER.search(text)  # ASCII text can only hold control characters
+        if bad is None:
+            return None
+    else:
+        stacked = _stacked_marks(text)
+        if stacked:
+            return stacked
     bad = _NEVER.search(text)
     if bad is None:
         for found in _CONTEXTUAL.finditer(text):

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -26,6 +27,8 @@ def _normalise(href: str) -> str:
     """The address as a browser reads it: entities decoded (repeatedly, so that nested
     encodings cannot hide a scheme) and the whitespace and control characters that
     browsers skip removed."""
+    # Python-Markdown writes the entities of an obfuscated e-mail link with a placeholder for '&'.
+    href = href.replace(AMP_SUBSTITUTE, "&")
     previous = None
     while previous != href:
         previous, href = href, html.unescape(href)

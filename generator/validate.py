@@ -45,6 +45,9 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
         for loc, message in textcheck.scan(doc.data):
             line, column = doc.where(loc)
             problems.append(Problem(doc.path, line, column, field_path(loc), message))
+        if doc.data is None:  # a file holding only "---"
+            problems.append(Problem(doc.path, 1, 1, "", "the file is empty; a record is a list of 'field: value' lines"))
+            continue
         if not isinstance(doc.data, dict):
             got = "a list" if isinstance(doc.data, list) else f"'{doc.data}'"
             problems.append(Problem(doc.path, 1, 1, "", f"a record is a set of 'field: value' lines, but this file holds {got}"))

@@ -40,7 +40,7 @@ import opswatch_mkdocs
 from generator import build as generator_build
 from generator import lock
 from generator.htmlspace import UnindentingLoader
-from generator.problems import ContentError, format_all
+from generator.problems import ContentError, Problem, UsageError, format_all
 
 from . import sitemap
 from .preview import Preview
@@ -51,7 +51,14 @@ log = logging.getLogger("mkdocs.plugins.opswatch")
 PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
 """Addresses in mkdocs.yml that stand for the real ones until a deployment sets them."""
 
-_RECORD_SECTIONS = ("operations", "agencies", "countries", "sources")
+_RECORD_SECTIONS = {
+    "operations": "operations/index.html",
+    "agencies": "agencies/index.html",
+    "countries": "countries/index.html",
+    "sources": "sources/index.html",
+    "timeline": "timeline.html",
+}
+"""Folders of pages the navigation does not list (records, a year of the timeline) → their section's page."""
 
 
 def placeholder_notice(config: MkDocsConfig) -> str | None:
@@ -72,7 +79,8 @@ def placeholder_notice(config: MkDocsConfig) -> str | None:
 
 
 def _record_section(page: Page) -> str | None:
-    """The section of a record page (operations/x.html → operations), None for other pages."""
+    """The section of a page the navigation does not list (operations/x.html → operations,
+    timeline/2020.html → timeline), None for other pages."""
     section, _, name = page.url.partition("/")
     return section if section in _RECORD_SECTIONS and name and name != "index.html" else None
 
@@ -149,13 +157,13 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     # -- Generating the pages ------------------------------------------------------------------
 
-    def _generate(self) -> list[str]:
-        """Check the records and write the pages; the problems' lines (none when it worked)."""
+    def _generate(self) -> list[Problem]:
+        """Check the records and write the pages; the problems found (none: the pages are written)."""
         try:
             result = generator_build.build(self.content, self.docs, site_url=self.site_url, lock_timeout=float(self.config.wait))
         except ContentError as exc:
-            return format_all(exc.problems).splitlines()
-        except lock.LockError as exc:
+            return list(exc.problems)
+        except UsageError as exc:  # another build holds the lock; docs/ is a link, read-only or in the way
             raise Abort(str(exc)) from None
         report = result.report
         log.info(
@@ -179,12 +187,18 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             # Starting a preview with a broken record: show the pages generated last time, with the banner.
             self._show(problems)
             return
-        raise Abort("The records have problems:\n" + "\n".join(problems))
+        raise Abort("The records have problems:\n" + format_all(problems))
 
-    def _show(self, problems: list[str]) -> None:
-        self.preview.problems = problems
-        log.error(
-            "The records have problems; the preview keeps the last good pages until they are fixed:\n%s", "\n".join(problems)
+    def _show(self, problems: list[Problem]) -> None:
+        lines = [problem.text() for problem in sorted(set(problems))]
+        self.preview.problems = lines
+        # Printed, not logged: in strict mode a logged error would fail the build that shows the banner.
+        print(
+            "ERROR    -  The records have problems; the preview keeps the last good pages until they are fixed:\n"
+            + "\n".join(lines)
+            + f"\n{len(lines)} problem{'' if len(lines) == 1 else 's'}: fix and save.",
+            file=sys.stderr,
+            flush=True,
         )
 
     # -- mkdocs serve -------------------------------------------------------------------------
@@ -256,7 +270,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             # Record pages are not in the navigation: their section's tab is marked as the active one
             # (reset in on_post_page).
             for item in nav.pages:
-                if item.url == f"{section}/index.html":
+                if item.url == _RECORD_SECTIONS[section]:
                     item.active = True
                     self._active_section = item
         edit_path = page.meta.get("edit_path")

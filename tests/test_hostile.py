@@ -569,6 +569,22 @@ CHARACTER_CORPUS = [
     ("blank name", 'name: "   "\n' + _OP, "blank", 1, "name"),
     ("ideographic-space name", 'name: "\\u3000"\n' + _OP, "blank", 1, "name"),
     ("blank summary", 'name: x\nsummary: " "\ncrime_areas: [human-trafficking]\nsources: [report-a]\n', "blank", 2, "summary"),
+    ("stacked combining marks", 'name: "Op' + "\\u0301" * 40 + '"\n' + _OP, "combining marks", 1, "name"),
+    (
+        "Arabic-Indic digits as a date",
+        "name: x\n" + _OP + "announced: {date: '\u0662\u0660\u0662\u0660', sources: [report-a]}\n",
+        "not a date",
+        5,
+        "announced.date",
+    ),
+    (
+        "date with a final newline",
+        "name: x\n" + _OP + 'announced: {date: "2020\\n", sources: [report-a]}\n',
+        "not a date",
+        5,
+        "announced.date",
+    ),
+    ("only a document marker", "---\n", "file is empty", 1, ""),
     ("newline in a name", 'name: "Operation\\n# Fake heading"\n' + _OP, "line break", 1, "name"),
     ("folded block name", "name: >\n  Operation X\n" + _OP, "write '>-'", 1, "name"),
     (
@@ -780,3 +796,44 @@ def test_output_inside_content_is_the_users_mistake(mini_content):
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert "must not be inside" in result.stderr and "--out" in result.stderr
     assert not (mini_content / "docs").exists()
+
+
+def test_mail_autolink_keeps_a_working_address():
+    # Python-Markdown hides the address in entities; the link check once turned them into garbage.
+    html = str(render.markdown_html("write to <press@example.org>"))
+    assert 'href="mailto:press@example.org"' in html
+
+
+@pytest.mark.parametrize(
+    "text", ["Vi\u1ec7t Nam", "\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd", "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f"]
+)
+def test_ordinary_combining_marks_are_accepted(text):
+    from generator import textcheck
+
+    assert textcheck.character_problem(text) is None
+
+
+def test_folders_where_records_belong_are_reported(mini_content):
+    (mini_content / "operations" / "archive").mkdir()
+    shutil.copy(mini_content / "operations" / "op-one.yml", mini_content / "operations" / "archive" / "op-new.yml")
+    shutil.rmtree(mini_content / "countries")
+    (mini_content / "countries").write_text("not a folder")
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    messages = {p.file.rsplit("/", 1)[1]: p.message for p in caught.value.problems}
+    assert "folders inside content/operations/ are not read" in messages["archive"]
+    assert "must be a folder of records" in messages["countries"]
+
+
+@pytest.mark.e2e
+def test_mkdocs_build_refuses_a_linked_docs_folder(tmp_path):
+    # The same refusal through MkDocs: one line, no traceback, nothing outside touched.
+    project = make_project(tmp_path, MINI)
+    outside, before = _outside(tmp_path)
+    (project / "docs").rmdir()
+    os.symlink(outside, project / "docs")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "is a symbolic link" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _tree(outside) == before

@@ -97,6 +97,10 @@ def test_record_page_marks_its_tab_has_a_breadcrumb_and_no_empty_left_column(pag
     crumbs.nth(1).click()
     page.wait_for_url("**/operations/index.html")
     page.go_back()
+    # A year of the timeline, also outside the navigation, belongs to the Timeline tab.
+    page.goto(server + "timeline/2020.html")
+    assert page.locator(".md-tabs__item--active .md-tabs__link").inner_text().strip() == "Timeline"
+    assert page.locator("nav.ow-breadcrumbs a").nth(1).get_attribute("href") == "../timeline.html"
     for path in (OPERATION, "countries/index.html", "index.html"):
         page.goto(server + path)
         assert not page.locator(".md-sidebar--primary").is_visible(), path
@@ -113,6 +117,15 @@ def test_phone_tables_draw_header_and_rows_across_the_whole_table(page_at, serve
         row = table.locator("tbody tr").last.bounding_box()
         assert abs(header["width"] - box["width"]) <= 2 and abs(row["width"] - box["width"]) <= 2
         assert box["x"] + box["width"] <= PHONE["width"]  # no table runs off the screen
+
+
+def test_phone_facts_use_the_whole_width(page_at, server):
+    # "When and where" on a phone: each fact under its label, not squeezed beside the longest label.
+    page = page_at(server + "operations/isa-first-joint-operation.html", PHONE)
+    facts = page.locator("dl.ow-facts")
+    width = facts.bounding_box()["width"]
+    for dd in facts.locator("dd").all():
+        assert dd.bounding_box()["width"] >= 0.9 * width
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

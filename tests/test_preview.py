@@ -21,9 +21,18 @@ import pytest
 from generator import checker
 from generator.editorfiles import is_temporary
 from generator.problems import ContentError
-from tests.helpers import BIN, MINI, make_project, mkdocs_env
+from tests.helpers import BIN, MINI, make_project, mkdocs_env, run_generator
 
-TEMPORARY = ["op-one.yml~", ".#op-one.yml", ".op-one.yml.swp", "#op-one.yml#", "4913", "op-one.yml.tmp", "op-one.yml___jb_tmp___"]
+TEMPORARY = [
+    "op-one.yml~",
+    ".#op-one.yml",
+    ".op-one.yml.swp",
+    "#op-one.yml#",
+    "4913",
+    "5036",
+    "op-one.yml.tmp",
+    "op-one.yml___jb_tmp___",
+]
 BANNER = 'id="opswatch-preview-problems"'
 
 
@@ -32,7 +41,7 @@ def test_editor_files_are_temporary(name):
     assert is_temporary(name)
 
 
-@pytest.mark.parametrize("name", ["op-one.yml", "about.md", "a.yaml", "#", "op~one.yml", "4913.yml"])
+@pytest.mark.parametrize("name", ["op-one.yml", "about.md", "a.yaml", "#", "op~one.yml", "4913.yml", "2021", "4914"])
 def test_record_names_are_not_temporary(name):
     assert not is_temporary(name)
 
@@ -220,3 +229,19 @@ def test_preview_of_broken_records_with_no_earlier_pages_stops_with_the_check_li
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert re.search(r"op-one\.yml:\d+:\d+: YAML syntax error", output), output[-2000:]
+
+
+@pytest.mark.e2e
+def test_preview_started_on_broken_records_serves_the_pages_generated_before_with_the_banner(tmp_path: Path):
+    project = make_project(tmp_path, MINI)
+    generated = run_generator("build", "--content", str(project / "content"), "--out", str(project / "docs"), cwd=project)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    (project / "content" / "operations" / "op-one.yml").write_text("name: [broken\n", "utf-8")
+    server = Serve(project, tmp_path / "serve.log")
+    try:
+        _wait("the banner", lambda: BANNER in server.page())
+        assert "Operation One" in server.page()  # the pages generated before the record broke
+        assert server.process.poll() is None
+    finally:
+        server.stop()
+    assert "Traceback" not in server.output()

@@ -5,6 +5,7 @@ downloads, Atom feed and JSON-LD."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import shutil
@@ -37,12 +38,12 @@ def _jsonld(page: str) -> dict:
     return json.loads(json.loads(line[len("jsonld: ") :]))
 
 
-def _plain(html: str) -> str:
+def _plain(page: str) -> str:
     import re
 
-    text = re.sub(r"<sup.*?</sup>", "", html)
+    text = re.sub(r"<sup.*?</sup>", "", page)
     text = re.sub(r"</?(td|tr|li|p|dd|dt|ul|div|br)[^>]*>", " ", text)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).replace(" .", ".")
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).replace(" .", "."))
 
 
 def _home_row(home: str, label: str) -> str:
@@ -262,3 +263,13 @@ def test_a_duration_and_an_end_together_are_refused(mini_content):
     with pytest.raises(ContentError) as caught:
         checker.check(mini_content)
     assert any("period.duration: give either an end or a duration, not both" in p.text() for p in caught.value.problems)
+
+
+def test_timelines_show_phases_durations_and_inferred_dates(out):
+    chain = _plain(out["operations/operation-global-chain.md"]).split("Timeline")[-1]
+    assert "Start of the action (inferred: year taken from the date of the news report" in chain
+    h = _plain(out["operations/operation-h.md"]).split("Timeline")[-1]
+    assert "Start of the action (lasting 2 years; end not stated)" in h
+    assert "End of the action" not in h
+    site_timeline = _plain(out["timeline/2022.md"])
+    assert "Results announced (inferred: year taken from the web address of INTERPOL's release)" in site_timeline
