@@ -42,6 +42,7 @@ from generator import lock
 from generator.htmlspace import UnindentingLoader
 from generator.problems import ContentError, Problem, UsageError, format_all
 
+from . import sitemap
 from .preview import Preview
 from .publish import Publisher
 
@@ -300,6 +301,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     # -- End of a build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        sitemap.split(Path(config.site_dir), config.site_url or "")
         self._finished = True
 
     def on_build_error(self, *, error: Exception) -> None:

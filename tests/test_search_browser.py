@@ -224,7 +224,8 @@ def test_many_shards(how, browser, synthetic_site, synthetic_served):
         assert _search(page, base, "Operation 123")[0] == "operations/operation-123.html"
         first = {u.split("/search-index/")[1].split("?")[0] for u in requests if "/search-index/" in u}
         terms = {n for n in first if n.startswith("t-")}
-        assert len(terms) >= 3, first  # "operation" spans split shards, "123" its own
+        # "operation" and "123" in two shards, at least one of them split by a longer prefix.
+        assert len(terms) >= 2 and any(len(n[2:-3]) > 2 for n in terms), first
         assert {n for n in first if n.startswith("d-")}
         # A prefix that several split shards hold: "oper" completes to "operation".
         prefixed = _search(page, base, "oper")  # Material shows the first 10, more on scrolling
