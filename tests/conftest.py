@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tests.helpers import MINI, build_site, make_project
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, MINI, build_site, make_project
 
 # No per-example time limit: on a shared, loaded machine Hypothesis' 200 ms deadline fails correct
 # code at random. Speed is measured by benchmarks/run.py, not by timed tests.
@@ -33,3 +33,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright, one per test module."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -35,16 +35,31 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
     )
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build`` of a project folder (mkdocs.yml, content/, overrides/) into ``site_dir``."""
+def build_site(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` of a project folder (mkdocs.yml, content/, overrides/) into ``site_dir``,
+    with ``env`` added to its environment (SITE_URL=..., for example)."""
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
         timeout=600,
-        env=mkdocs_env(project),
+        env={**mkdocs_env(project), **env},
     )
+
+
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's chromium, which scripts/test.sh installs; browser tests skip without it."""
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Headless chromium with no background requests (this machine's network is closed)."""
 
 
 def mkdocs_env(project: Path) -> dict[str, str]:

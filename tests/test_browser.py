@@ -14,21 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import ROOT, serve_folder
+from tests.helpers import CHROMIUM, ROOT, serve_folder
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = ["index.html", "operations/operation-epervier.html", "agencies/nccia.html", "countries/pk.html", "timeline.html"]
 
 if not Path(CHROMIUM).exists():
@@ -41,14 +31,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 def server(real_site: Path) -> Iterator[str]:
     with serve_folder(real_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(params=["served", "file"])

@@ -8,10 +8,7 @@ and only a few of them.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,12 +16,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import checker, link, search_index
-from tests.helpers import build_site, make_project
+from tests.helpers import CHROMIUM, build_site, make_project, serve_folder
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"]
 
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
@@ -32,29 +27,10 @@ if not Path(CHROMIUM).exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _serve(folder: Path) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture(scope="module")
 def served(real_site: Path) -> Iterator[str]:
-    yield from _serve(real_site)
+    with serve_folder(real_site) as base:
+        yield base
 
 
 def _reader(browser, base: str):
@@ -213,7 +189,8 @@ def synthetic_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def synthetic_served(synthetic_site) -> Iterator[str]:
-    yield from _serve(synthetic_site)
+    with serve_folder(synthetic_site) as base:
+        yield base
 
 
 @pytest.mark.parametrize("how", ["served", "file"])

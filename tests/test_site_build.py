@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.helpers import BIN, ROOT, build_site, make_project, mkdocs_env, serve_folder
+from tests.helpers import ROOT, build_site, make_project, serve_folder
 
 pytestmark = pytest.mark.e2e
 
@@ -164,25 +164,12 @@ def test_every_internal_link_and_its_fragment_lands_on_the_site(real_site: Path)
     assert checked > 1000 and fragments > 100, (checked, fragments)  # it really read the site's links
 
 
-def _build_with_env(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**mkdocs_env(project), **env},
-    )
-
-
 def test_placeholder_addresses_warn_and_the_deploy_workflow_sets_the_real_ones(tmp_path: Path):
     project = make_project(tmp_path)
-    placeholder = _build_with_env(project, tmp_path / "a")
+    placeholder = build_site(project, tmp_path / "a")
     assert placeholder.returncode == 0
     assert "WARNING  -  Placeholder addresses: site_url is https://example.github.io/" in placeholder.stderr
-    real = _build_with_env(
-        project, tmp_path / "b", SITE_URL="https://acme.github.io/watch/", REPO_URL="https://github.com/acme/watch"
-    )
+    real = build_site(project, tmp_path / "b", SITE_URL="https://acme.github.io/watch/", REPO_URL="https://github.com/acme/watch")
     assert real.returncode == 0 and "Placeholder addresses" not in real.stderr
     built = tmp_path / "b"
     text = "".join(p.read_text("utf-8") for p in (built / "index.html", built / "sitemap.xml", built / "feed.xml"))
