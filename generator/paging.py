@@ -24,6 +24,8 @@ TIMELINE = 250
 """Timeline entries on one page (each with its citation and the page's source list)."""
 RECORD_OPERATIONS = 100
 """Operations listed on an agency's or country's page; the rest on its continuation pages."""
+EXAMPLES = 20
+"""Operations named beside a total (home and country pages); the rest are counted, not linked."""
 
 
 def chunks(items: Sequence[T], size: int) -> list[list[T]]:

@@ -13,14 +13,14 @@ import html
 import json
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup
 
-from . import countries, dates, figurehtml, outcomes
+from . import countries, dates, figurehtml, outcomes, paging
 from .figures import Figure
 from .link import Site, Total
 from .textcheck import RTL
@@ -159,6 +159,13 @@ class PageContext:
     def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
         """Links to several record pages."""
         return Markup(separator.join(self._a(kind, rid) for rid in ids))
+
+    def some_links(self, kind: str, ids: Sequence[str]) -> Markup:
+        """Links to the first ``paging.EXAMPLES`` records and a count of the rest, so that a line
+        beside a total does not grow with the catalogue."""
+        shown = self.links(kind, ids[: paging.EXAMPLES])
+        rest = len(ids) - paging.EXAMPLES
+        return Markup(f"{shown} and {rest:,} more") if rest > 0 else shown
 
     def cite(self, sources: Iterable[str]) -> Markup:
         """Numbered citation links, e.g. [1][2], each to the page's source list."""
