@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, MINI, build_site, make_project
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, MINI, build_site, make_project, require_browser
 
 # No per-example time limit: on a shared, loaded machine Hypothesis' 200 ms deadline fails correct
 # code at random. Speed is measured by benchmarks/run.py, not by timed tests.
@@ -38,9 +38,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def browser():
     """Debian's chromium through Playwright, one per test module."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = require_browser()
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -15,6 +15,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -60,6 +63,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 """Headless chromium with no background requests (this machine's network is closed)."""
+
+
+def require_browser() -> Any:
+    """Playwright's sync API; skips the calling test module where chromium or Playwright is missing."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api")
 
 
 def mkdocs_env(project: Path) -> dict[str, str]:

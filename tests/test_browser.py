@@ -14,17 +14,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import CHROMIUM, ROOT, serve_folder
+from tests.helpers import ROOT, require_browser, serve_folder
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["index.html", "operations/operation-epervier.html", "agencies/nccia.html", "countries/pk.html", "timeline.html"]
 
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_browser()
 
 
 @pytest.fixture(scope="module")

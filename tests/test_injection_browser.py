@@ -10,14 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import MINI, build_site, make_project, serve_folder
+from tests.helpers import CHROMIUM, MINI, build_site, make_project, require_browser, serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-CHROMIUM = "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_browser()
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",

@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import CHROMIUM
+from tests.helpers import require_browser
 
 pytestmark = pytest.mark.browser
 
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_browser()
 
 OPERATION = "operations/operation-epervier.html"
 PHONE = {"width": 390, "height": 844}

@@ -16,15 +16,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import checker, link, search_index
-from tests.helpers import CHROMIUM, build_site, make_project, serve_folder
+from tests.helpers import build_site, make_project, require_browser, serve_folder
 
 pytestmark = pytest.mark.browser
 
 
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_browser()
 
 
 @pytest.fixture(scope="module")
