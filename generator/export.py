@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, partial
 
 from . import outcomes as figures
+from .kinds import AGENCIES, COUNTRIES, KINDS
 from .link import Site
 from .plan import ALL, Page
 
@@ -48,10 +49,7 @@ def dataset(site: Site) -> dict:
         return {rid: record.model_dump(mode="json", exclude_defaults=True) for rid, record in sorted(table.items())}
 
     return {
-        "operations": dump(c.operations),
-        "agencies": dump(c.agencies),
-        "sources": dump(c.sources),
-        "country_notes": dump(c.countries),
+        **{kind.export_key: dump(c.table(kind)) for kind in KINDS.values()},
         "countries": {code: {"name": k.name, "iso_name": k.iso_name, "alpha3": k.alpha3} for code, k in site.countries.items()},
         "vocabularies": {
             stem: {
@@ -88,7 +86,7 @@ def data_files(site: Site) -> dict[str, str]:
                 ";".join(p.country for p in op.countries),
                 op.countries_count.value if op.countries_count else "",
                 op.countries_count.qualifier if op.countries_count else "",
-                ";".join(("country:" if kind == "countries" else "agency:") + rid for kind, rid in figures.leads(op)),
+                ";".join(f"{KINDS[kind].singular}:{rid}" for kind, rid in figures.leads(op)),
                 span.duration if span else "",
                 "; ".join(
                     f"{name}: {s.inferred}" for name, s in (("period", span), ("announced", op.announced)) if s and s.inferred
@@ -134,9 +132,11 @@ def data_files(site: Site) -> dict[str, str]:
                 ]
             )
         for p in op.agencies:
-            participants.append([oid, "agency", p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
+            participants.append([oid, AGENCIES.singular, p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
         for q in op.countries:
-            participants.append([oid, "country", q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)])
+            participants.append(
+                [oid, COUNTRIES.singular, q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)]
+            )
     return {
         # No indent: with one, json falls back to its pure-Python encoder, ten times slower on a large catalogue.
         "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, sort_keys=True) + "\n",

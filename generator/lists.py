@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from . import paging
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES, Kind
 from .link import Entry, Site
 from .plan import Inputs, Page, keys
 from .render import render_page
@@ -76,11 +77,11 @@ def operations_index(site: Site) -> list[Page]:
 
     def inputs(part: Sequence[str]) -> Inputs:
         agencies = (p.agency for oid in part for p in c.operations[oid].agencies)
-        return frozenset([*keys("operations", part), *keys("agencies", agencies)])
+        return frozenset([*keys(OPERATIONS, part), *keys(AGENCIES, agencies)])
 
     return _parts(
         site,
-        "operations/index.md",
+        OPERATIONS.page("index"),
         "operations_index.md.j2",
         "Operations",
         description,
@@ -97,12 +98,12 @@ def sources_index(site: Site) -> list[Page]:
     description = "The bibliography: every report the records cite, with links to the records that cite it."
 
     def inputs(part: Sequence[str]) -> Inputs:
-        return frozenset([*keys("sources", part), *(key for sid in part for key in site.cited_by.get(sid, ()))])
+        return frozenset([*keys(SOURCES, part), *(key for sid in part for key in site.cited_by.get(sid, ()))])
 
     labels = paging.ranges(parts)
     return _parts(
         site,
-        "sources/index.md",
+        SOURCES.page("index"),
         "sources_index.md.j2",
         "Sources",
         description,
@@ -132,7 +133,7 @@ def agencies_index(site: Site) -> list[Page]:
     )
 
     def inputs(part: Sequence[tuple[str, list[str]]]) -> Inputs:
-        return frozenset(keys("agencies", (aid for _, ids in part for aid in ids)))
+        return frozenset(keys(AGENCIES, (aid for _, ids in part for aid in ids)))
 
     def extra(part: Sequence[tuple[str, list[str]]]) -> Hashable:
         # The order and grouping, and the number of operations naming each agency.
@@ -140,7 +141,7 @@ def agencies_index(site: Site) -> list[Page]:
 
     return _parts(
         site,
-        "agencies/index.md",
+        AGENCIES.page("index"),
         "agencies_index.md.j2",
         "Agencies and organisations",
         description,
@@ -163,9 +164,7 @@ def timeline(site: Site) -> list[Page]:
     index = []
 
     def inputs(part: Sequence[Entry]) -> Inputs:
-        return frozenset(
-            [*keys("operations", (e.operation for e in part)), *keys("sources", (s for e in part for s in e.sources))]
-        )
+        return frozenset([*keys(OPERATIONS, (e.operation for e in part)), *keys(SOURCES, (s for e in part for s in e.sources))])
 
     for i, (slug, label, items) in enumerate(sections):
         first = f"timeline/{slug}.md"
@@ -201,33 +200,33 @@ def record_operations(site: Site) -> list[Page]:
     """Continuation pages of agencies' and countries' operation lists (agencies/<id>_2.md, ...):
     a part depends on every operation of its agency or country (their order and number)."""
     out: list[Page] = []
-    for kind, table in (("agencies", site.ops_by_agency), ("countries", site.ops_by_country)):
+    for kind, table in ((AGENCIES, site.ops_by_agency), (COUNTRIES, site.ops_by_country)):
         for rid, pairs in table.items():
             parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
             if len(parts) < 2:
                 continue
-            inputs = frozenset([*keys("operations", (oid for oid, _ in pairs)), *([(kind, rid)] if kind == "agencies" else [])])
+            inputs = frozenset([*keys(OPERATIONS, (oid for oid, _ in pairs)), *([(kind, rid)] if kind == AGENCIES else [])])
             for n in range(2, len(parts) + 1):
-                path = paging.part_path(f"{kind}/{rid}.md", n)
+                path = paging.part_path(kind.page(rid), n)
                 out.append(Page(path, inputs, n, partial(_record_operations_part, site, kind, rid, pairs, n, path)))
     return out
 
 
-def _record_operations_part(site: Site, kind: str, rid: str, pairs: list[tuple[str, str]], n: int, path: str) -> str:
+def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[tuple[str, str]], n: int, path: str) -> str:
     parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
-    first = f"{kind}/{rid}.md"
+    first = kind.page(rid)
     labels = paging.ranges(parts)
-    name = site.catalog.agencies[rid].name if kind == "agencies" else site.countries[rid].name
+    name = site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name
     title = f"{name}: operations {labels[n - 1]} of {len(pairs)}"
     meta = _meta(site, title, f"Operations that name {name}, newest first, part {n} of {len(parts)}.")
     pager = paging.pager(first, n, len(parts), labels)
     return render_page("record_operations.md.j2", path, site, meta, kind=kind, rid=rid, name=name, part=parts[n - 1], pager=pager)
 
 
-def first_part(pairs: list[tuple[str, str]], kind: str, rid: str) -> tuple[list[tuple[str, str]], object]:
+def first_part(pairs: list[tuple[str, str]], kind: Kind, rid: str) -> tuple[list[tuple[str, str]], object]:
     """The operations an agency's or country's own page lists, and the links to the other parts."""
     parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
-    return parts[0], paging.pager(f"{kind}/{rid}.md", 1, len(parts), paging.ranges(parts))
+    return parts[0], paging.pager(kind.page(rid), 1, len(parts), paging.ranges(parts))
 
 
 def list_pages(site: Site) -> list[Page]:

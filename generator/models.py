@@ -326,12 +326,3 @@ class CountryNotes(Record):
     """Context for the country page, in your own words (Markdown)."""
     sources: Sources
     """Ids of the sources for these notes."""
-
-
-KINDS: dict[str, type[Record]] = {
-    "operations": Operation,
-    "agencies": Agency,
-    "sources": Source,
-    "countries": CountryNotes,
-}
-"""Folder in content/ → the model of the records it holds."""

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from . import dates, lists, loader, vocab
 from .countries import REGIONS
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
 from .link import Site
 from .plan import ALL, Bundle, Output, Page, Plan, keys, references, render_all
 from .render import jsonld, plain, render_page
@@ -46,15 +47,15 @@ def operation_pages(site: Site) -> list[Page]:
     and the operations that name it as related."""
     out = []
     for oid, op in site.catalog.operations.items():
-        inputs = frozenset([("operations", oid), *references(op), *keys("operations", site.related.get(oid, ()))])
-        path = f"operations/{oid}.md"
-        out.append(Page(path, inputs, _record_extra(site, "operations", oid), partial(_operation_page, site, oid, path)))
+        inputs = frozenset([(OPERATIONS, oid), *references(op), *keys(OPERATIONS, site.related.get(oid, ()))])
+        path = OPERATIONS.page(oid)
+        out.append(Page(path, inputs, _record_extra(site, OPERATIONS, oid), partial(_operation_page, site, oid, path)))
     return out
 
 
 def _operation_page(site: Site, oid: str, path: str) -> str:
     op = site.catalog.operations[oid]
-    meta = _meta(site, op.name, plain(op.summary), _event(site, op), _edit(site, "operations", oid), aliases=list(op.aliases))
+    meta = _meta(site, op.name, plain(op.summary), _event(site, op), _edit(site, OPERATIONS, oid), aliases=list(op.aliases))
     return render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
 
 
@@ -103,15 +104,15 @@ def agency_pages(site: Site) -> list[Page]:
     for aid, agency in site.catalog.agencies.items():
         inputs = frozenset(
             [
-                ("agencies", aid),
+                (AGENCIES, aid),
                 *references(agency),
-                *keys("agencies", site.units.get(aid, ())),
-                *keys("agencies", (other for other, _ in site.partners.get(aid, ()))),
-                *keys("operations", (oid for oid, _ in site.ops_by_agency.get(aid, ()))),
+                *keys(AGENCIES, site.units.get(aid, ())),
+                *keys(AGENCIES, (other for other, _ in site.partners.get(aid, ()))),
+                *keys(OPERATIONS, (oid for oid, _ in site.ops_by_agency.get(aid, ()))),
             ]
         )
-        path = f"agencies/{aid}.md"
-        out.append(Page(path, inputs, _record_extra(site, "agencies", aid), partial(_agency_page, site, aid, path)))
+        path = AGENCIES.page(aid)
+        out.append(Page(path, inputs, _record_extra(site, AGENCIES, aid), partial(_agency_page, site, aid, path)))
     return out
 
 
@@ -125,8 +126,8 @@ def _agency_page(site: Site, aid: str, path: str) -> str:
         about["alternateName"] = agency.short_name
     if agency.website:
         about["url"] = agency.website
-    meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, "agencies", aid))
-    ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), "agencies", aid)
+    meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, AGENCIES, aid))
+    ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), AGENCIES, aid)
     return render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency, ops=ops, pager=pager)
 
 
@@ -138,14 +139,14 @@ def country_pages(site: Site) -> list[Page]:
         notes = site.catalog.countries.get(code)
         inputs = frozenset(
             [
-                ("countries", code),
+                (COUNTRIES, code),
                 *(references(notes) if notes else ()),
-                *keys("operations", (oid for oid, _ in site.ops_by_country.get(code, ()))),
-                *keys("agencies", site.agencies_by_country.get(code, ())),
+                *keys(OPERATIONS, (oid for oid, _ in site.ops_by_country.get(code, ()))),
+                *keys(AGENCIES, site.agencies_by_country.get(code, ())),
             ]
         )
-        extra = _record_extra(site, "countries", code) if notes else None
-        path = f"countries/{code}.md"
+        extra = _record_extra(site, COUNTRIES, code) if notes else None
+        path = COUNTRIES.page(code)
         out.append(Page(path, inputs, extra, partial(_country_page, site, code, path)))
     return out
 
@@ -158,9 +159,9 @@ def _country_page(site: Site, code: str, path: str) -> str:
         "the agencies based there and the figures those operations reported."
     )
     about = {"@type": "Country", "name": country.name, "identifier": country.code.upper()}
-    edit = _edit(site, "countries", code) if code in site.catalog.countries else None
+    edit = _edit(site, COUNTRIES, code) if code in site.catalog.countries else None
     meta = _meta(site, country.name, description, about, edit)
-    ops, pager = lists.first_part(site.ops_by_country.get(code, []), "countries", code)
+    ops, pager = lists.first_part(site.ops_by_country.get(code, []), COUNTRIES, code)
     return render_page("country.md.j2", path, site, meta, code=code, country=country, ops=ops, pager=pager)
 
 
@@ -168,9 +169,9 @@ def source_pages(site: Site) -> list[Page]:
     """A source's page shows the records that cite it."""
     out = []
     for sid in site.catalog.sources:
-        inputs = frozenset([("sources", sid), *site.cited_by.get(sid, ())])
-        path = f"sources/{sid}.md"
-        out.append(Page(path, inputs, _record_extra(site, "sources", sid), partial(_source_page, site, sid, path)))
+        inputs = frozenset([(SOURCES, sid), *site.cited_by.get(sid, ())])
+        path = SOURCES.page(sid)
+        out.append(Page(path, inputs, _record_extra(site, SOURCES, sid), partial(_source_page, site, sid, path)))
     return out
 
 
@@ -180,7 +181,7 @@ def _source_page(site: Site, sid: str, path: str) -> str:
     if source.url:
         about["url"] = source.url
     description = f"Source record: {plain(source.title, 120)}, and every record that cites it."
-    meta = _meta(site, source.title, description, about, _edit(site, "sources", sid))
+    meta = _meta(site, source.title, description, about, _edit(site, SOURCES, sid))
     return render_page("source.md.j2", path, site, meta, sid=sid, source=source)
 
 
@@ -190,7 +191,7 @@ def index_pages(site: Site) -> list[Page]:
     c = site.catalog
     home = next((p.source for p in c.pages if p.name == "home"), None)
     return [
-        Page("countries/index.md", ALL, None, partial(_countries_index, site)),
+        Page(COUNTRIES.page("index"), ALL, None, partial(_countries_index, site)),
         Page("glossary.md", frozenset(), None, partial(_glossary, site)),
         Page("index.md", ALL, (home, site.last_changed.get(home) if home else None), partial(_home, site, home)),
     ]
@@ -219,12 +220,12 @@ def _countries_index(site: Site) -> str:
             n = len(site.agencies_by_country[code])
             ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")
         if code in c.countries:
-            ways.append("country notes")
+            ways.append(COUNTRIES.record_word)
         named_as[code] = "; ".join(ways)
     description = "Every country named in the catalogue, grouped by region, with the number of operations it took part in."
     by_regions = [(regions[r], by_region[r]) for r in regions if r in by_region]
     meta = _meta(site, "Countries", description, None)
-    return render_page("countries_index.md.j2", "countries/index.md", site, meta, by_region=by_regions, named_as=named_as)
+    return render_page("countries_index.md.j2", COUNTRIES.page("index"), site, meta, by_region=by_regions, named_as=named_as)
 
 
 def _glossary(site: Site) -> str:
@@ -264,7 +265,7 @@ def _world_map(site: Site) -> str:
     # and West Africa are too small on the map, and for anyone who does not use the map.
     ranked = sorted(counts, key=lambda code: (-counts[code], site.countries[code].name))
     items = "".join(
-        f'<li><a href="countries/{code}.html">{escape(site.countries[code].name)}</a> '
+        f'<li><a href="{COUNTRIES.url(code)}">{escape(site.countries[code].name)}</a> '
         f'<span class="ow-muted">({counts[code]})</span></li>'
         for code in ranked
     )
@@ -275,7 +276,7 @@ def _world_map(site: Site) -> str:
     # mapsvg escapes every label and address itself.
     svg = mapsvg.world_map(
         counts,
-        href=lambda code: f"countries/{code}.html",
+        href=lambda code: COUNTRIES.url(code),
         label=label,
         title="Countries listed in the operations in the catalogue",
         description="World map; each country listed in at least one operation (taking part or as the place of action) is "
@@ -289,7 +290,7 @@ def hand_written_pages(site: Site) -> list[Page]:
     """content/pages/*.md as written, with their source file named for the edit link
     (home.md is the home page's introduction)."""
     return [
-        Page(f"{page.name}.md", frozenset([("pages", page.name)]), page.source, partial(_hand_written, page))
+        Page(f"{page.name}.md", frozenset([(PAGES, page.name)]), page.source, partial(_hand_written, page))
         for page in site.catalog.pages
         if page.name != "home"
     ]

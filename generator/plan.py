@@ -35,15 +35,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Final
+from typing import Final
 
-from pydantic import BaseModel
+from .refs import RecordKey, references
 
-from .fieldtypes import RefTo
-
-RecordKey = tuple[str, str]
-"""(kind, id): a record by its content folder and id, e.g. ("operations", "operation-x")."""
+__all__ = ["RecordKey", "references"]
 
 Output = str | bytes
 
@@ -112,55 +108,3 @@ def render_all(plan: Plan) -> dict[str, Output]:
 
 def keys(kind: str, ids: Iterable[str]) -> Iterator[RecordKey]:
     return ((kind, rid) for rid in ids)
-
-
-# --- references declared on the models (fieldtypes.RefTo) ------------------------------------
-
-
-@cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
-    """(field name, kind it references or None) of the fields that reference records or hold models."""
-    out = []
-    for name, info in model.model_fields.items():
-        target = _ref_in(info.metadata) or _ref_in_annotation(info.annotation)
-        if target is not None or _holds_model(info.annotation):
-            out.append((name, target))
-    return tuple(out)
-
-
-def _ref_in(metadata: Iterable[object]) -> str | None:
-    return next((m.kind for m in metadata if isinstance(m, RefTo)), None)
-
-
-def _ref_in_annotation(annotation: Any) -> str | None:
-    found = _ref_in(getattr(annotation, "__metadata__", ()))
-    if found is not None:
-        return found
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _ref_in_annotation(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _holds_model(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and _holds_model(origin):
-        return True
-    return any(_holds_model(arg) for arg in getattr(annotation, "__args__", ()) or ())
-
-
-def references(record: BaseModel) -> Iterator[RecordKey]:
-    """Every record a validated record names, in field order (repeats included)."""
-    for name, target in _fields(type(record)):
-        value = getattr(record, name)
-        items = value if isinstance(value, list) else (value,)
-        for item in items:
-            if item is None:
-                continue
-            if target is not None:
-                yield (target, item)
-            elif isinstance(item, BaseModel):
-                yield from references(item)

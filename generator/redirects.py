@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
+from .kinds import KINDS
 from .link import Site
 from .plan import Page
 
@@ -32,14 +33,11 @@ def redirect_pages(site: Site) -> list[Page]:
     """``<kind>/<former id>.html`` → a page that sends readers to the record's current page (which it names)."""
     c = site.catalog
     out: list[Page] = []
-    renamed: list[tuple[str, str, str, list[str]]] = [
-        *(("operations", rid, r.name, r.former_ids) for rid, r in sorted(c.operations.items())),
-        *(("agencies", rid, r.name, r.former_ids) for rid, r in sorted(c.agencies.items())),
-        *(("sources", rid, r.title, r.former_ids) for rid, r in sorted(c.sources.items())),
-    ]
-    for kind, rid, title, former_ids in renamed:
-        for old in former_ids:
-            out.append(Page(f"{kind}/{old}.html", frozenset([(kind, rid)]), None, partial(_redirect, rid, title)))
+    for kind in (k for k in KINDS.values() if k.renamable):
+        for rid, record in sorted(c.table(kind).items()):
+            title = kind.name_of(record)
+            for old in record.former_ids:
+                out.append(Page(kind.url(old), frozenset([(kind, rid)]), None, partial(_redirect, rid, title)))
     return out
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import checker, history, link, pages, schemas
+from generator.kinds import KINDS
 from tests.helpers import ROOT, build_site, make_project, run_generator
 
 
@@ -56,7 +57,7 @@ def test_schema_check_notices_a_stale_file(tmp_path):
 
 
 def test_every_shipped_record_names_its_schema():
-    for folder in schemas.SCHEMA_NAMES:
+    for folder in KINDS:
         for path in (ROOT / "content" / folder).glob("*.yml"):
             assert path.read_text("utf-8").splitlines()[0] == schemas.header(folder), path
 
