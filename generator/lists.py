@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import paging
+from . import citations, paging
 from .link import Site
 from .render import render_page
 
@@ -21,13 +21,17 @@ def _title(title: str, n: int, total: int) -> str:
     return title if n == 1 else f"{title}, part {n} of {total}"
 
 
-def _parts(site: Site, first: str, template: str, title: str, description: str, parts: list, labels, **values) -> dict[str, str]:
+def _parts(
+    site: Site, first: str, template: str, title: str, description: str, parts: list, labels, cites=None, **values
+) -> dict[str, str]:
+    """The parts of one list; ``cites(part)`` gives the sources a part cites."""
     out = {}
     for n, part in enumerate(parts, 1):
         path = paging.part_path(first, n)
         meta = _meta(site, _title(title, n, len(parts)), description)
         pager = paging.pager(first, n, len(parts), labels)
-        out[path] = render_page(template, path, site, meta, part=part, pager=pager, n=n, parts=len(parts), **values)
+        sources = cites(part) if cites else ()
+        out[path] = render_page(template, path, site, meta, sources, part=part, pager=pager, n=n, parts=len(parts), **values)
     return out
 
 
@@ -84,7 +88,18 @@ def timeline(site: Site) -> dict[str, str]:
             else ("The steps whose sources give no year.")
         )
         out.update(
-            _parts(site, first, "timeline_year.md.j2", f"Timeline: {label}", description, parts, None, label=label, **around)
+            _parts(
+                site,
+                first,
+                "timeline_year.md.j2",
+                f"Timeline: {label}",
+                description,
+                parts,
+                None,
+                citations.timeline,
+                label=label,
+                **around,
+            )
         )
     meta = _meta(
         site,

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from html import escape
 
-from markupsafe import Markup
-
-from . import dates, lists, vocab
+from . import citations, dates, html, lists, vocab
 from .countries import REGIONS
+from .html import Markup
 from .link import Site
 from .render import jsonld, plain, render_page
 
@@ -40,7 +38,7 @@ def operation_pages(site: Site) -> dict[str, str]:
         about = _event(site, op)
         path = f"operations/{oid}.md"
         meta = _meta(site, op.name, plain(op.summary), about, _edit(site, "operations", oid), aliases=list(op.aliases))
-        out[path] = render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
+        out[path] = render_page("operation.md.j2", path, site, meta, citations.operation(site, oid), oid=oid, op=op)
     return out
 
 
@@ -97,7 +95,9 @@ def agency_pages(site: Site) -> dict[str, str]:
         path = f"agencies/{aid}.md"
         meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, "agencies", aid))
         ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), "agencies", aid)
-        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency, ops=ops, pager=pager)
+        out[path] = render_page(
+            "agency.md.j2", path, site, meta, citations.agency(site, aid), aid=aid, agency=agency, ops=ops, pager=pager
+        )
     return out
 
 
@@ -114,7 +114,9 @@ def country_pages(site: Site) -> dict[str, str]:
         path = f"countries/{code}.md"
         meta = _meta(site, country.name, description, about, edit)
         ops, pager = lists.first_part(site.ops_by_country.get(code, []), "countries", code)
-        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country, ops=ops, pager=pager)
+        out[path] = render_page(
+            "country.md.j2", path, site, meta, citations.country(site, code), code=code, country=country, ops=ops, pager=pager
+        )
     return out
 
 
@@ -184,11 +186,11 @@ def index_pages(site: Site) -> dict[str, str]:
     for path, template, title, description, values in specs:
         home = next((p.source for p in c.pages if p.name == "home"), None)
         meta = _meta(site, title, description, None, home if path == "index.md" else None)
-        out[path] = render_page(template, path, site, meta, **values)
+        out[path] = render_page(template, path, site, meta, (), **values)
     return out
 
 
-def _world_map(site: Site) -> str:
+def _world_map(site: Site) -> Markup:
     from . import mapsvg
 
     counts = {code: len(pairs) for code, pairs in site.ops_by_country.items()}
@@ -197,26 +199,12 @@ def _world_map(site: Site) -> str:
         n = counts.get(code, 0)
         return f"{site.countries[code].name}: {n} operation{'s' if n != 1 else ''}"
 
-    legend = (
-        '<ul class="ow-map-legend" aria-hidden="true">'
-        '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
-        '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
-        '<li><span class="ow-swatch c4"></span>10 or more</li>'
-        '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
-    )
     # The same counts as a list, most operations first: readable on a phone, where Europe, the Gulf
     # and West Africa are too small on the map, and for anyone who does not use the map.
     ranked = sorted(counts, key=lambda code: (-counts[code], site.countries[code].name))
-    items = "".join(
-        f'<li><a href="countries/{code}.html">{escape(site.countries[code].name)}</a> '
-        f'<span class="ow-muted">({counts[code]})</span></li>'
-        for code in ranked
+    listing = _MAP_LIST(
+        str(len(ranked)), html.join("", [_MAP_ITEM(code, site.countries[code].name, str(counts[code])) for code in ranked])
     )
-    listing = (
-        f'<p class="ow-map-list-title">The {len(ranked)} countries listed in operations, by number of operations:</p>'
-        f'<ol class="ow-map-list">{items}</ol>'
-    )
-    # mapsvg escapes every label and address itself.
     svg = mapsvg.world_map(
         counts,
         href=lambda code: f"countries/{code}.html",
@@ -226,7 +214,21 @@ def _world_map(site: Site) -> str:
         "shaded by the number of operations and links to its page; small countries are marked with a dot. "
         "The same information follows as a list.",
     )
-    return Markup(legend + "\n") + Markup(svg) + Markup("\n" + listing)
+    return html.join("\n", [_MAP_LEGEND, svg, listing])
+
+
+_MAP_LEGEND = html.literal(
+    '<ul class="ow-map-legend" aria-hidden="true">'
+    '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
+    '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
+    '<li><span class="ow-swatch c4"></span>10 or more</li>'
+    '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
+)
+_MAP_ITEM = html.template('<li><a href="countries/{}.html">{}</a> <span class="ow-muted">({})</span></li>')
+_MAP_LIST = html.template(
+    '<p class="ow-map-list-title">The {} countries listed in operations, by number of operations:</p>'
+    '<ol class="ow-map-list">{}</ol>'
+)
 
 
 def hand_written_pages(site: Site) -> dict[str, str]:

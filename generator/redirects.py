@@ -6,11 +6,10 @@ static host and from disk, with no JavaScript and no engine plugin.
 
 from __future__ import annotations
 
-from html import escape
-
+from . import html
 from .link import Site
 
-_PAGE = """<!doctype html>
+_PAGE = html.template("""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -23,7 +22,7 @@ _PAGE = """<!doctype html>
 <p>This record has moved to <a href="{target}">{title}</a>.</p>
 </body>
 </html>
-"""
+""")
 
 
 def redirect_files(site: Site) -> dict[str, str]:
@@ -37,5 +36,5 @@ def redirect_files(site: Site) -> dict[str, str]:
     ]
     for kind, rid, title, former_ids in renamed:
         for old in former_ids:
-            out[f"{kind}/{old}.html"] = _PAGE.format(target=escape(f"{rid}.html"), title=escape(title))
+            out[f"{kind}/{old}.html"] = str(_PAGE(target=f"{rid}.html", title=title))
     return out
