@@ -1,10 +1,11 @@
 """The sources each page cites, in the order they are numbered, worked out from the records.
 
 A page's citation numbers come from here, before the page is rendered: ``render.PageContext``
-only looks them up (and stops the build if a template cites a source that is not in the list,
-or lists one it never cites). The order is the page's reading order, so numbers rise down the
-page; moving a block of a template cannot renumber or drop a source, since the order depends
-on the records alone. Each function follows its template's sections: change both together.
+only looks them up, and stops the build if a template cites a source that is not in the list.
+The order is the page's reading order, so numbers rise down the page, and the record's own
+sources (shown only in the list) come last. Moving a block of a template cannot renumber or
+drop a source: the order depends on the records alone. Each function follows its template's
+sections: change both together (``tests/test_citations.py`` checks they agree).
 """
 
 from __future__ import annotations
