@@ -342,12 +342,21 @@ def _scalar(value: object) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+HTML_TEXT_FIELDS = ("title", "description")
+"""Front-matter fields written as HTML text (escaped): themes print them into ``<title>``,
+``<meta name="description">``, the header and the navigation without escaping them."""
+
+
 def front_matter(meta: dict) -> str:
-    """YAML front matter, one ``key: value`` line per field.
+    """YAML front matter, one ``key: value`` line per field; ``title`` and ``description`` HTML-escaped
+    (``HTML_TEXT_FIELDS``), so that the Markdown is safe to build with any engine and theme.
 
     Values are written as JSON (YAML is a superset of it), which needs no YAML emitter:
     on a large catalogue PyYAML's dumper was a tenth of the render time."""
-    return "---\n" + "".join(f"{key}: {_scalar(value)}\n" for key, value in meta.items()) + "---\n\n"
+    fields = {
+        key: html.text(value) if key in HTML_TEXT_FIELDS and isinstance(value, str) else value for key, value in meta.items()
+    }
+    return "---\n" + "".join(f"{key}: {_scalar(value)}\n" for key, value in fields.items()) + "---\n\n"
 
 
 def jsonld(data: dict) -> str:
