@@ -81,7 +81,11 @@ def _problems(path: Path) -> list[str]:
                 found.append(f"{where}: '%' or '+' builds HTML")
         elif isinstance(node, ast.Call):
             func = node.func
-            if isinstance(func, ast.Attribute) and func.attr in ("format", "format_map") and _TAG.search(literal_text(func.value)):
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in ("format", "format_map")
+                and _TAG.search(literal_text(func.value))
+            ):
                 found.append(f"{where}: str.format builds HTML")
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name == "Markup" and node.args:
@@ -112,7 +116,7 @@ def test_the_scan_finds_html_built_in_the_ways_it_looks_for(tmp_path):
 
 # --- hostile records, built by plain MkDocs without the opswatch plugin ----------------------
 
-PAYLOAD = "</title><script>window.__pwned=1</script> \"q\" 'a' & {: .x onclick=\"window.__pwned=1\" } [l](javascript:alert(1))"
+PAYLOAD = '</title><script>window.__pwned=1</script> "q" \'a\' & {: .x onclick="window.__pwned=1" } [l](javascript:alert(1))'
 RTL = "مكتب مكافحة الجرائم"
 TEXT_FIELDS = {"name", "summary", "notes", "note", "title", "publisher", "text", "as_reported", "countries_note", "scope"}
 
