@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 
 from . import outcomes as figures
 from .link import Site
+from .plan import ALL, Page
+
+PATHS = ("data/dataset.json", "data/operations.csv", "data/outcomes.csv", "data/participants.csv", "data/phases.csv")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A field holding one of these is quoted: the delimiter, the quote, and every line break a
@@ -184,3 +188,13 @@ def data_files(site: Site) -> dict[str, str]:
             ["operation_id", "phase_id", "name", "start", "end", "duration", "inferred", "countries", "scope", "sources"], phases
         ),
     }
+
+
+def data_pages(site: Site) -> list[Page]:
+    """The downloads hold every record; one pass makes all of them, when the first is rendered."""
+    made = cache(partial(data_files, site))
+    return [Page(path, ALL, None, partial(_pick, made, path)) for path in PATHS]
+
+
+def _pick(made: Callable[[], dict[str, str]], path: str) -> str:
+    return made()[path]

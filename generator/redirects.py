@@ -6,8 +6,11 @@ static host and from disk, with no JavaScript and no engine plugin.
 
 from __future__ import annotations
 
+from functools import partial
+
 from . import html
 from .link import Site
+from .plan import Page
 
 _PAGE = html.template("""<!doctype html>
 <html lang="en">
@@ -25,10 +28,10 @@ _PAGE = html.template("""<!doctype html>
 """)
 
 
-def redirect_files(site: Site) -> dict[str, str]:
-    """``<kind>/<former id>.html`` → a page that sends readers to the record's current page."""
+def redirect_pages(site: Site) -> list[Page]:
+    """``<kind>/<former id>.html`` → a page that sends readers to the record's current page (which it names)."""
     c = site.catalog
-    out: dict[str, str] = {}
+    out: list[Page] = []
     renamed: list[tuple[str, str, str, list[str]]] = [
         *(("operations", rid, r.name, r.former_ids) for rid, r in sorted(c.operations.items())),
         *(("agencies", rid, r.name, r.former_ids) for rid, r in sorted(c.agencies.items())),
@@ -36,5 +39,9 @@ def redirect_files(site: Site) -> dict[str, str]:
     ]
     for kind, rid, title, former_ids in renamed:
         for old in former_ids:
-            out[f"{kind}/{old}.html"] = str(_PAGE(target=f"{rid}.html", title=title))
+            out.append(Page(f"{kind}/{old}.html", frozenset([(kind, rid)]), None, partial(_redirect, rid, title)))
     return out
+
+
+def _redirect(rid: str, title: str) -> str:
+    return str(_PAGE(target=f"{rid}.html", title=title))

@@ -46,6 +46,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Site]:
     return out
 
 
+def _operation_pages(site: Site) -> dict[str, str]:
+    return {page.path: str(page.render()) for page in pages.operation_pages(site)}
+
+
 def _moved(source: str, block: tuple[str, str], before: str) -> str:
     """The template with the text from block[0] up to block[1] moved in front of ``before``."""
     start, end = source.index(block[0]), source.index(block[1])
@@ -56,14 +60,14 @@ def _moved(source: str, block: tuple[str, str], before: str) -> str:
 
 def test_numbers_do_not_change_when_template_blocks_move(sites, monkeypatch):
     site = sites["sections"]
-    original = pages.operation_pages(site)
+    original = _operation_pages(site)
     source, _, _ = render._ENV.loader.get_source(render._ENV, "operation.md.j2")
     # Timeline and "Who took part" (countries and people cite sources) moved in front of the figures.
     source = _moved(source, ("## Timeline", "{% if site.related"), "## Key figures")
     source = _moved(source, ("## Who took part", "## Timeline"), "## Key figures")
     env = render._environment(jinja2.DictLoader({"operation.md.j2": source}))
     monkeypatch.setattr(render, "_ENV", env)
-    moved = pages.operation_pages(site)
+    moved = _operation_pages(site)
     reordered = 0
     for path, text in original.items():
         assert moved[path] != text, "the template change must show on every page"
@@ -107,7 +111,7 @@ def test_every_listed_source_is_cited_on_the_page_or_is_the_record_own_source(si
 
 def test_numbers_rise_down_the_page_and_the_record_own_sources_come_last(sites):
     site = sites["sections"]
-    files = pages.operation_pages(site)
+    files = _operation_pages(site)
     assert citations.operation(site, "op-cites") == ["report-c", "report-b", "report-a"]
     for oid in site.catalog.operations:
         text = files[f"operations/{oid}.md"]

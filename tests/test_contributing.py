@@ -110,4 +110,4 @@ def test_last_changed_from_git(tmp_path, mini_content, monkeypatch):
     dates = history.last_changed(mini_content)
     assert dates["content/operations/op-one.yml"] == "2024-03-05"
     site = link.link(checker.check(mini_content), dates)
-    assert "Record last changed on" in pages.operation_pages(site)["operations/op-one.md"]
+    assert "Record last changed on" in pages.all_files(site)["operations/op-one.md"]
