@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import outcomes
-from .link import Entry, Site
 from .models import Operation, Outcome
+from .site import Entry, Site
 
 PART_DEPTH = 4
 """How many levels of parts a figure card shows ("of which ..." inside "of which ...")."""

@@ -15,9 +15,9 @@ from .html import Markup
 from .kinds import OPERATIONS
 
 if TYPE_CHECKING:
-    from .link import Total
     from .models import Operation, Outcome
     from .render import PageContext
+    from .site import Total
     from .vocab import Term
 
 _TERM = html.template('<a class="ow-term" href="{}#{}" title="{}">{}</a>')

@@ -11,9 +11,9 @@ from typing import Any
 
 from . import citations, paging
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES, Kind
-from .link import Entry, Site
 from .plan import Inputs, Page, keys
 from .render import render_page
+from .site import Entry, Role, Site
 
 
 def _meta(site: Site, title: str, description: str) -> dict:
@@ -227,7 +227,7 @@ def record_operations(site: Site) -> list[Page]:
     return out
 
 
-def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[tuple[str, str]], n: int, path: str) -> str:
+def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[Role], n: int, path: str) -> str:
     parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
     first = kind.page(rid)
     labels = paging.ranges(parts)
@@ -238,7 +238,7 @@ def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[tuple[
     return render_page("record_operations.md.j2", path, site, meta, kind=kind, rid=rid, name=name, part=parts[n - 1], pager=pager)
 
 
-def first_part(pairs: list[tuple[str, str]], kind: Kind, rid: str) -> tuple[list[tuple[str, str]], object]:
+def first_part(pairs: list[Role], kind: Kind, rid: str) -> tuple[list[Role], object]:
     """The operations an agency's or country's own page lists, and the links to the other parts."""
     parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
     return parts[0], paging.pager(kind.page(rid), 1, len(parts), paging.ranges(parts))

@@ -10,9 +10,9 @@ from . import citations, dates, html, lists, loader, vocab
 from .countries import REGIONS
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
-from .link import Site
-from .plan import ALL, Bundle, Output, Page, Plan, keys, references, render_all
+from .plan import ALL, Bundle, Output, Page, Plan, keys, render_all
 from .render import jsonld, plain, render_page
+from .site import Site
 
 
 def _edit(site: Site, kind: str, rid: str) -> str:
@@ -44,8 +44,8 @@ def operation_pages(site: Site) -> list[Page]:
     """An operation's page shows the records it names (agencies, sources, related operations)
     and the operations that name it as related."""
     out = []
-    for oid, op in site.catalog.operations.items():
-        inputs = frozenset([(OPERATIONS, oid), *references(op), *keys(OPERATIONS, site.related.get(oid, ()))])
+    for oid in site.catalog.operations:
+        inputs = frozenset([(OPERATIONS, oid), *site.references[(OPERATIONS, oid)], *keys(OPERATIONS, site.related.get(oid, ()))])
         path = OPERATIONS.page(oid)
         out.append(Page(path, inputs, _record_extra(site, OPERATIONS, oid), partial(_operation_page, site, oid, path)))
     return out
@@ -99,11 +99,11 @@ def _event(site: Site, op) -> dict:
 def agency_pages(site: Site) -> list[Page]:
     """An agency's page shows its operations (all of them count), its units, parent and partners."""
     out = []
-    for aid, agency in site.catalog.agencies.items():
+    for aid in site.catalog.agencies:
         inputs = frozenset(
             [
                 (AGENCIES, aid),
-                *references(agency),
+                *site.references[(AGENCIES, aid)],
                 *keys(AGENCIES, site.units.get(aid, ())),
                 *keys(AGENCIES, (other for other, _ in site.partners.get(aid, ()))),
                 *keys(OPERATIONS, (oid for oid, _ in site.ops_by_agency.get(aid, ()))),
@@ -136,16 +136,15 @@ def country_pages(site: Site) -> list[Page]:
     and the agencies based there."""
     out = []
     for code in site.countries:
-        notes = site.catalog.countries.get(code)
         inputs = frozenset(
             [
                 (COUNTRIES, code),
-                *(references(notes) if notes else ()),
+                *site.references.get((COUNTRIES, code), ()),
                 *keys(OPERATIONS, (oid for oid, _ in site.ops_by_country.get(code, ()))),
                 *keys(AGENCIES, site.agencies_by_country.get(code, ())),
             ]
         )
-        extra = _record_extra(site, COUNTRIES, code) if notes else None
+        extra = _record_extra(site, COUNTRIES, code) if code in site.catalog.countries else None
         path = COUNTRIES.page(code)
         out.append(Page(path, inputs, extra, partial(_country_page, site, code, path)))
     return out

@@ -10,8 +10,8 @@ from functools import partial
 
 from . import html
 from .kinds import KINDS
-from .link import Site
 from .plan import Page
+from .site import Site
 
 _PAGE = html.template("""<!doctype html>
 <html lang="en">

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from . import countries, dates, figurehtml, html, outcomes, paging
 from .figures import Figure
 from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
-from .link import Site, Total
+from .site import Role, Site, Total
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -205,7 +205,7 @@ class PageContext:
         """The operation's latest known date."""
         return self._op_date(oid)
 
-    def op_rows(self, pairs: Iterable[tuple[str, str]]) -> Markup:
+    def op_rows(self, pairs: Iterable[Role]) -> Markup:
         """Table rows of operations: link, latest date, role."""
         return html.join(
             "\n", [_OP_ROW(self._a(OPERATIONS, oid), self._op_date(oid), getattr(role, "label", role)) for oid, role in pairs]

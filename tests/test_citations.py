@@ -9,7 +9,7 @@ import jinja2
 import pytest
 
 from generator import checker, citations, link, pages, render
-from generator.link import Site
+from generator.site import Site
 from tests.helpers import MINI, ROOT
 
 _SOURCE_LIST = re.compile(r'<ol class="ow-sources">.*?</ol>', re.S)
