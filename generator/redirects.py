@@ -35,8 +35,8 @@ def redirect_pages(site: Site) -> list[Page]:
     out: list[Page] = []
     for kind in (k for k in KINDS.values() if k.renamable):
         for rid, record in sorted(c.table(kind).items()):
-            title = kind.name_of(record)
             for old in record.former_ids:
+                title = kind.name_of(record)
                 out.append(Page(kind.url(old), frozenset([(kind, rid)]), None, partial(_redirect, rid, title)))
     return out
 
