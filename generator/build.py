@@ -1,13 +1,25 @@
-"""The pipeline: load → validate → link → render → write, each step timed."""
+"""The pipeline: load → validate → link → render → write, each step timed, redoing only what changed.
+
+With the cache (``<out>/.cache/``, see ``cache.py``) a build first checks whether anything changed
+since the last clean build: the files under ``content/``, the generator's code, the vocabularies,
+the library versions, the build's settings, and the output files themselves. If nothing did, it is
+done. Otherwise records whose bytes the cache holds are not parsed or validated again (the
+cross-record rules still run on every record), and pages are rendered one at a time and handed to
+the writer as they come, so the site is never held in memory whole.
+
+The heavy modules (pydantic models, templates) are imported only when there is work to do, so a
+build with nothing to do costs a walk of two folders.
+"""
 
 from __future__ import annotations
 
 import gc
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checker, history, link, lock, pages, writer
+from . import cache, lock, vocab, writer
 from .problems import UsageError
 
 
@@ -18,37 +30,104 @@ class BuildResult:
     report: writer.WriteReport
     pages: int
     timings: dict[str, float] = field(default_factory=dict)
+    records_reused: int = 0
+    """Record files taken from the cache instead of being parsed and validated again."""
+    nothing_changed: bool = False
+    """Nothing changed since the last clean build: nothing was read, rendered or written."""
 
 
 def build(
-    content: Path, out: Path, *, with_history: bool = True, site_url: str = "", lock_timeout: float = lock.DEFAULT_TIMEOUT
+    content: Path,
+    out: Path,
+    *,
+    with_history: bool = True,
+    site_url: str = "",
+    lock_timeout: float = lock.DEFAULT_TIMEOUT,
+    use_cache: bool = True,
 ) -> BuildResult:
     """Check the content, then write the pages; raise ContentError before writing anything.
 
     Holds the output folder's lock throughout, so a second build waits for this one
-    (up to ``lock_timeout`` seconds) instead of mixing its pages with these."""
+    (up to ``lock_timeout`` seconds) instead of mixing its pages with these. ``use_cache=False``
+    builds everything afresh and leaves the cache as it was."""
     out_resolved, content_resolved = out.resolve(), content.resolve()
     if out_resolved == content_resolved or content_resolved in out_resolved.parents or out_resolved in content_resolved.parents:
         raise UsageError(
             f"the output folder {out} must not be inside or around the content folder {content}: "
             "generated pages would be read back as records; choose an --out outside it (default: docs)"
         )
-    timings: dict[str, float] = {}
     # The pipeline builds many small objects and no reference cycles worth collecting;
     # pausing the cyclic collector saves it from rescanning a growing heap (a third of the time).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         with lock.locked(out, timeout=lock_timeout):
-            return _build(content, out, with_history, site_url, timings)
+            return _build(content, out, with_history, site_url, use_cache)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _build(content: Path, out: Path, with_history: bool, site_url: str, timings: dict[str, float]) -> BuildResult:
+def _git_head(content: Path) -> str:
+    """The commit checked out around ``content`` (the pages show each record's last change in git)."""
+    try:
+        return subprocess.run(
+            ["git", "-C", str(content), "rev-parse", "HEAD"], capture_output=True, text=True, check=True, timeout=30
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "no git"
+
+
+def _vocab_folder(content: Path) -> Path:
+    return content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
+
+
+def _output_intact(out: Path) -> int | None:
+    """The number of pages when ``out`` holds exactly what the last build wrote there; None otherwise."""
+    manifest = writer.read_manifest(out)
+    try:
+        present = writer.stats(str(out))
+    except (OSError, UsageError):
+        return None
+    if not manifest or set(present) - writer.KEEP != set(manifest):
+        return None
+    for rel, entry in manifest.items():
+        if not isinstance(entry, list) or len(entry) != 3 or present[rel] != (entry[1], entry[2]):
+            return None
+    return sum(1 for rel in manifest if rel.endswith(".md"))
+
+
+def _build(content: Path, out: Path, with_history: bool, site_url: str, use_cache: bool) -> BuildResult:
+    timings: dict[str, float] = {}
     start = time.perf_counter()
-    catalog = checker.check(content)
+    key = cache.version_key(_vocab_folder(content))
+    params = [str(content.resolve()), site_url, _git_head(content) if with_history else "no history"]
+    state = cache.State(out, key, params)
+    stats = cache.content_stats(content)
+    if use_cache and state.unchanged(stats):
+        pages = _output_intact(out)
+        if pages is not None:
+            timings["no-op check"] = time.perf_counter() - start
+            report = writer.WriteReport(unchanged=len(writer.read_manifest(out)))
+            return BuildResult(report, pages, timings, nothing_changed=True)
+    timings["change check"] = time.perf_counter() - start
+    return _full(content, out, with_history, site_url, timings, state if use_cache else None, stats)
+
+
+def _full(
+    content: Path,
+    out: Path,
+    with_history: bool,
+    site_url: str,
+    timings: dict[str, float],
+    state: cache.State | None,
+    stats: dict[str, list[int]] | None,
+) -> BuildResult:
+    from . import checker, history, link, pages
+
+    start = time.perf_counter()
+    records = cache.RecordCache(out, state.key) if state else None
+    catalog = checker.check(content, records)
     timings["load+validate"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -57,10 +136,24 @@ def _build(content: Path, out: Path, with_history: bool, site_url: str, timings:
     timings["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    files = pages.all_files(site)
-    timings["render"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    report = writer.write(files, out)
+    if state:
+        state.forget()  # until this build has finished, the next one must not trust the output
+    output = writer.Output(out)
+    try:
+        count = 0
+        for rel, data in pages.all_files(site).items():
+            output.put(rel, data)
+            count += rel.endswith(".md")
+        timings["render"] = time.perf_counter() - start
+        start = time.perf_counter()
+        report = output.commit()
+    finally:
+        output.discard()
     timings["write"] = time.perf_counter() - start
-    return BuildResult(report, sum(1 for f in files if f.endswith(".md")), timings)
+
+    if records is not None and state is not None:
+        start = time.perf_counter()
+        records.save({f"{kind}/{rid}" for kind, rid in catalog.documents})
+        state.save(stats)
+        timings["cache"] = time.perf_counter() - start
+    return BuildResult(report, count, timings, records_reused=records.reused if records else 0)
