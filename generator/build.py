@@ -18,6 +18,7 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import cache, lock, vocab, writer
 from .problems import UsageError
@@ -34,6 +35,8 @@ class BuildResult:
     """Record files taken from the cache instead of being parsed and validated again."""
     nothing_changed: bool = False
     """Nothing changed since the last clean build: nothing was read, rendered or written."""
+    rendered: int = 0
+    """Files (or bundles of files) of the plan rendered; the others were kept unrendered."""
 
 
 def build(
@@ -133,27 +136,73 @@ def _full(
     start = time.perf_counter()
     changed = history.last_changed(content) if with_history else {}
     site = link.link(catalog, changed, site_url)
+    plan = pages.plan(site)
     timings["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    if state:
+    signer = page_cache = None
+    if state and records:
+        from .pagecache import PageCache, Signer
+
+        signer = Signer(_fingerprints(catalog, records))
+        page_cache = PageCache(out, state.key, [*state.params[:2], str(with_history)])
         state.forget()  # until this build has finished, the next one must not trust the output
     output = writer.Output(out)
     try:
-        count = 0
-        for rel, data in pages.all_files(site).items():
-            output.put(rel, data)
-            count += rel.endswith(".md")
+        count, kept = _render(plan, output, signer, page_cache)
         timings["render"] = time.perf_counter() - start
         start = time.perf_counter()
+        if page_cache:
+            page_cache.forget()
         report = output.commit()
     finally:
         output.discard()
     timings["write"] = time.perf_counter() - start
 
-    if records is not None and state is not None:
+    if records is not None and state is not None and page_cache is not None:
         start = time.perf_counter()
         records.save({f"{kind}/{rid}" for kind, rid in catalog.documents})
+        page_cache.save()
         state.save(stats)
         timings["cache"] = time.perf_counter() - start
-    return BuildResult(report, count, timings, records_reused=records.reused if records else 0)
+    reused = records.reused if records else 0
+    return BuildResult(report, count, timings, records_reused=reused, rendered=len(plan) - kept)
+
+
+def _fingerprints(catalog: Any, records: cache.RecordCache) -> dict[tuple[str, str], bytes]:
+    """The content hash of every record file and hand-written page, by (kind, id)."""
+    found = {(kind, rid): records.entries[f"{kind}/{rid}"].hash for kind, rid in catalog.documents}
+    for page in catalog.pages:
+        found[("pages", page.name)] = cache.file_hash(page.text.encode("utf-8"))
+    return found
+
+
+def _render(plan: list[Any], output: writer.Output, signer: Any, page_cache: Any) -> tuple[int, int]:
+    """Render and hand over each file in turn, keeping those whose signature and file are unchanged;
+    the number of Markdown pages, and of plan items kept unrendered."""
+    from .plan import Page
+
+    count = kept_items = 0
+    for item in plan:
+        signature = signer.sign(item, item.extra) if signer else ""
+        if isinstance(item, Page):
+            count += item.path.endswith(".md")
+            if page_cache and page_cache.page(item.path, signature) and output.keep(item.path):
+                kept_items += 1
+            else:
+                output.put(item.path, item.render())
+            if page_cache:
+                page_cache.new[item.path] = signature
+            continue
+        kept = page_cache.bundle(item.folder, signature) if page_cache else None
+        if kept is not None and all(output.intact(rel) for rel in kept) and all(output.keep(rel) for rel in kept):
+            files, kept_items = kept, kept_items + 1
+        else:
+            files = []
+            for rel, data in item.render().items():
+                output.put(rel, data)
+                files.append(rel)
+        count += sum(rel.endswith(".md") for rel in files)
+        if page_cache:
+            page_cache.new[item.folder] = [signature, sorted(files)]
+    return count, kept_items

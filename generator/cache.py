@@ -66,7 +66,7 @@ def file_hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _folder(out: Path) -> Path | None:
+def folder(out: Path) -> Path | None:
     """``<out>/.cache``, or None when it is a link or not a folder (then the build runs without a cache)."""
     folder = out / FOLDER
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
@@ -74,7 +74,7 @@ def _folder(out: Path) -> Path | None:
     return folder
 
 
-def _save(path: Path, payload: bytes) -> None:
+def save(path: Path, payload: bytes) -> None:
     """Write a cache file whole or not at all (a crash leaves the old one or none)."""
     tmp = path.with_name(path.name + ".tmp")
     try:
@@ -85,7 +85,7 @@ def _save(path: Path, payload: bytes) -> None:
         pass  # a cache that cannot be written costs the next build time, not correctness
 
 
-def _read(path: Path) -> bytes | None:
+def read(path: Path) -> bytes | None:
     try:
         if path.is_symlink():
             return None
@@ -150,7 +150,7 @@ class RecordCache:
     """Validated records from the last build, and what this build read afresh."""
 
     def __init__(self, out: Path, key: str) -> None:
-        self.folder = _folder(out)
+        self.folder = folder(out)
         self.key = key
         self.vocab: Any = None
         self.started_ns = time.time_ns()
@@ -173,7 +173,7 @@ class RecordCache:
         return self.folder / f"records-{shard:02d}.pickle"
 
     def _load(self, shard: int) -> None:
-        raw = _read(self._path(shard))
+        raw = read(self._path(shard))
         if raw is None:
             return
         try:
@@ -238,7 +238,7 @@ class RecordCache:
             buffer = io.BytesIO()
             buffer.write(self.key.encode() + b"\n")
             _pickler(buffer).dump(entries)
-            _save(self._path(shard), buffer.getvalue())
+            save(self._path(shard), buffer.getvalue())
         self.dirty.clear()
 
 
@@ -267,7 +267,7 @@ class State:
     """The inputs of the last clean build, for the no-op check."""
 
     def __init__(self, out: Path, key: str, params: list[str]) -> None:
-        self.folder = _folder(out)
+        self.folder = folder(out)
         self.key = key
         self.params = params
         self.started_ns = time.time_ns()
@@ -278,7 +278,7 @@ class State:
     def unchanged(self, stats: dict[str, list[int]] | None) -> bool:
         """Whether the last clean build saw exactly these inputs, none of them modified just before it read them."""
         path = self._path()
-        raw = _read(path) if path else None
+        raw = read(path) if path else None
         if raw is None or stats is None:
             return False
         try:
@@ -297,7 +297,7 @@ class State:
         if path is None or stats is None:
             return
         payload = {"key": self.key, "params": self.params, "started_ns": self.started_ns, "stats": stats}
-        _save(path, json.dumps(payload, separators=(",", ":")).encode())
+        save(path, json.dumps(payload, separators=(",", ":")).encode())
 
     def forget(self) -> None:
         """A build that did not finish cleanly: the next one must not take the no-op path."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import outcomes
 from .figures import QUALIFIER_WORDS
+from .kinds import OPERATIONS
 
 if TYPE_CHECKING:
     from .link import Total
@@ -92,10 +93,10 @@ def total_notes(page: PageContext, t: Total) -> str:
     """What a total counts only in part, and what it leaves out, each with its operation."""
     lines = []
     if t.partial:
-        items = "; ".join(f"{esc(words)} ({page._a('operations', oid)})" for oid, words in t.partial)
+        items = "; ".join(f"{esc(words)} ({page._a(OPERATIONS, oid)})" for oid, words in t.partial)
         lines.append(f"Includes figures for part of an operation only: {items}.")
     if t.left_out:
-        items = "; ".join(f"{esc(words)} ({page._a('operations', oid)})" for oid, words in t.left_out)
+        items = "; ".join(f"{esc(words)} ({page._a(OPERATIONS, oid)})" for oid, words in t.left_out)
         lines.append(f"Leaves out: {items}.")
     return "".join(f'<br><span class="ow-total-note">{line}</span>' for line in lines)
 

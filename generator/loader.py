@@ -17,6 +17,7 @@ import yaml
 from . import editorfiles, models, vocab, yamlread
 from .cache import RecordCache
 from .cache import file_hash as cache_hash
+from .kinds import KINDS, PAGES, VOCAB
 from .problems import Problem
 from .vocab import Vocabularies
 
@@ -25,7 +26,7 @@ _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for
 RESERVED_IDS = _WINDOWS | {"index"}
 RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap", "glossary", "search"}
 # Folders of content/ that the build reads (vocab/ holds the controlled vocabularies).
-FOLDERS = {*models.KINDS, "pages", "vocab"}
+FOLDERS = {*KINDS, PAGES, VOCAB}
 _LINK = "is a symbolic link; the build reads only real folders and files inside the project: replace it with the folder itself"
 
 
@@ -101,7 +102,7 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
     out.problems.extend(problems)
     if records is not None:
         records.open(out.vocab)
-    for kind in models.KINDS:
+    for kind in KINDS:
         folder = content / kind
         if folder.is_symlink():
             out.problems.append(Problem(display_path(folder), 1, 1, "", f"content/{kind}/ {_LINK}"))
@@ -117,9 +118,9 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
             _load_record(
                 kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}", records
             )
-    pages = content / "pages"
+    pages = content / PAGES
     if pages.is_symlink():
-        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/pages/ {_LINK}"))
+        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/{PAGES}/ {_LINK}"))
     elif pages.is_dir():
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
             path = Path(entry.path)
@@ -140,13 +141,13 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
                 continue
             # Windows line endings would hide the front matter (it must start with "---\n").
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
+            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/{PAGES}/{entry.name}"))
     return out
 
 
 def vocab_folder(content: Path) -> Path:
     """content/vocab, or, for a content folder without one (a test fixture, an old checkout), the project's own."""
-    return content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
+    return content / VOCAB if (content / VOCAB).is_dir() else vocab.SHIPPED
 
 
 def load_vocab(folder: Path) -> tuple[Vocabularies, list[Problem]]:
@@ -256,11 +257,7 @@ def _stray_entries(content: Path, out: Loaded) -> None:
         shown = display_path(Path(entry.path))
         if entry.is_dir(follow_symlinks=False):
             close = difflib.get_close_matches(name.lower(), sorted(FOLDERS), n=1, cutoff=0.6)
-            tip = (
-                f"did you mean content/{close[0]}/?"
-                if close
-                else f"records go in {', '.join(f'content/{k}/' for k in models.KINDS)}"
-            )
+            tip = f"did you mean content/{close[0]}/?" if close else f"records go in {', '.join(f'content/{k}/' for k in KINDS)}"
             out.problems.append(
                 Problem(shown, 1, 1, "", f"the build does not read the folder '{name}/', so its files are ignored; {tip}")
             )
@@ -271,6 +268,6 @@ def _stray_entries(content: Path, out: Loaded) -> None:
                     1,
                     1,
                     "",
-                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in models.KINDS)}), not in content/ itself",
+                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in KINDS)}), not in content/ itself",
                 )
             )

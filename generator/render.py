@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from . import countries, dates, figurehtml, outcomes, paging
 from .figures import Figure
+from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
 from .link import Site, Total
 from .textcheck import RTL
 from .textmd import render as markdown_html
@@ -131,16 +132,12 @@ class PageContext:
 
     def name(self, kind: str, rid: str) -> str:
         c = self.site.catalog
-        if kind == "operations":
-            return c.operations[rid].name
-        if kind == "agencies":
+        if kind == AGENCIES:
             a = c.agencies[rid]
             return f"{a.name} ({a.short_name})" if a.short_name and a.short_name not in a.name else a.name
-        if kind == "countries":
+        if kind == COUNTRIES:
             return self.site.countries[rid].name
-        if kind == "sources":
-            return c.sources[rid].title
-        raise KeyError(kind)
+        return KINDS[kind].name_of(c.table(kind)[rid])
 
     def _a(self, kind: str, rid: str) -> str:
         labels = self._shared.labels
@@ -201,7 +198,7 @@ class PageContext:
         """Table rows of operations: link, latest date, role."""
         return Markup(
             "\n".join(
-                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(getattr(role, 'label', role))}</td></tr>"
+                f"<tr><td>{self._a(OPERATIONS, oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(getattr(role, 'label', role))}</td></tr>"
                 for oid, role in pairs
             )
         )
@@ -226,7 +223,7 @@ class PageContext:
         """A timeline as an ordered list, readable without JavaScript."""
         items = []
         for e in entries:
-            what = f"{self._a('operations', e.operation)}: " if with_operation else ""
+            what = f"{self._a(OPERATIONS, e.operation)}: " if with_operation else ""
             items.append(
                 f'<li class="ow-timeline__item">{_date_html(e.date, "ow-timeline__date")}\n'
                 f'<div class="ow-timeline__text">{what}{_esc(e.text)}{self._cite(e.sources)}{_inferred(e.inferred)}</div></li>'
@@ -246,7 +243,7 @@ class PageContext:
         items = []
         for n, sid in enumerate(self.cited, 1):
             source = self.site.catalog.sources[sid]
-            item = f'<li id="cite-{n}">{self._a("sources", sid)}'
+            item = f'<li id="cite-{n}">{self._a(SOURCES, sid)}'
             if source.publisher:
                 item += f", {_esc(source.publisher)}"
             if source.published:
@@ -274,12 +271,12 @@ class PageContext:
         d = site.op_date[oid]
         sort = "{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000"
         countries_cell = figurehtml.countries_cell(op)
-        leads = [self._a("agencies", p.agency) for p in op.agencies if p.role == "lead"]
-        leads += [self._a("countries", p.country) for p in op.countries if p.role == "lead"]
+        leads = [self._a(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"]
+        leads += [self._a(COUNTRIES, p.country) for p in op.countries if p.role == "lead"]
         lead_cell = ", ".join(leads) or '<span class="ow-unknown">not stated</span>'
         figures = "; ".join(_esc(outcomes.short_words(op, o, site)) for o in outcomes.top_level(op)[:3])
         return Markup(
-            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(op.kind.label)}</td>"
+            f"<tr><td>{self._a(OPERATIONS, oid)}</td><td>{_esc(op.kind.label)}</td>"
             f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{figurehtml.countries_sort(op)}">{countries_cell}</td>'
             f"<td>{lead_cell}</td><td>{figures or _NONE_REPORTED}</td></tr>"
         )
@@ -312,6 +309,7 @@ def _environment() -> jinja2.Environment:
         figure_words=figure_words,
         total_words=total_words,
         countries=countries,
+        kinds=KINDS,
         SITE_NAME=SITE_NAME,
     )
     return env
