@@ -44,20 +44,40 @@ LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Jinja2", "MarkupSafe", "Bab
 _CODE = Path(__file__).resolve().parent
 
 
+_RUNNING: dict[tuple[Path, tuple[str, ...]], bytes] = {}
+
+
+def _running_code() -> bytes:
+    """The hash of the code, templates and library versions this process runs, taken once: a long-running
+    preview keeps the modules and templates it loaded (templates are not reloaded), whatever is saved
+    to disk after, so its cache must say so."""
+    memo = (_CODE, LIBRARIES)
+    if memo not in _RUNNING:
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"format {FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\n".encode())
+        for name in LIBRARIES:
+            try:
+                h.update(f"{name} {metadata.version(name)}\n".encode())
+            except metadata.PackageNotFoundError:
+                h.update(f"{name} -\n".encode())
+        _files(h, _CODE, "**/*.py")
+        _files(h, _CODE, "templates/**/*")
+        _RUNNING[memo] = h.digest()
+    return _RUNNING[memo]
+
+
+def _files(h: Any, root: Path, pattern: str) -> None:
+    for path in sorted(root.glob(pattern)):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(f"{path.relative_to(root).as_posix()}\n".encode())
+            h.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+
+
 def version_key(vocab_folder: Path) -> str:
-    """One hash of everything besides the records that the cache's contents depend on."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"format {FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\n".encode())
-    for name in LIBRARIES:
-        try:
-            h.update(f"{name} {metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name} -\n".encode())
-    for folder, pattern in ((_CODE, "**/*.py"), (_CODE, "templates/**/*"), (vocab_folder, "*.yml")):
-        for path in sorted(folder.glob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(f"{path.relative_to(folder).as_posix()}\n".encode())
-                h.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    """One hash of everything besides the records that the cache's contents depend on: the generator's
+    code, templates and libraries (as running) and the vocabularies (as on disk: read by every build)."""
+    h = hashlib.blake2b(_running_code(), digest_size=16)
+    _files(h, vocab_folder, "*.yml")
     return h.hexdigest()
 
 

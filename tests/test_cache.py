@@ -228,10 +228,16 @@ def test_version_key_covers_code_vocabularies_and_libraries(tmp_path, monkeypatc
     key = cache.version_key(vocab)
     code = tmp_path / "generator"
     shutil.copytree(ROOT / "generator", code, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache, "_CODE", code)
+    monkeypatch.setattr(cache, "_CODE", code)  # another checkout of the same code
     assert cache.version_key(vocab) == key
     template = next((code / "templates").glob("*.j2"))
     template.write_text(template.read_text("utf-8") + " ", "utf-8")
+    module = code / "render.py"
+    module.write_text(module.read_text("utf-8") + "\n", "utf-8")
+    # A running process keeps the code and templates it loaded: its key does not follow the disk...
+    assert cache.version_key(vocab) == key
+    # ... but any new process, which loads the new code, has another key.
+    monkeypatch.setattr(cache, "_RUNNING", {})
     assert cache.version_key(vocab) != key
     key = cache.version_key(vocab)
     monkeypatch.setattr(cache, "LIBRARIES", (*cache.LIBRARIES, "hypothesis"))
@@ -320,3 +326,20 @@ def test_a_cache_folder_that_is_a_link_is_refused(mini_content, tmp_path):
     with pytest.raises(UsageError, match="symbolic link"):
         build.build(mini_content, out, with_history=False)
     assert list(outside.iterdir()) == []
+
+
+def test_a_builder_keeps_the_records_in_memory_between_builds(tmp_path):
+    mini_content = _content(tmp_path, "mini")
+    out = tmp_path / "docs"
+    builder = build.Builder(mini_content, out, with_history=False)
+    builder.build()
+    for shard in (out / ".cache").glob("records-*.pickle"):
+        shard.unlink()  # not read again: the builder has them
+    rnd = random.Random(5)
+    for edit in (_change_figure, _rename_agency, _add_operation, _edit_vocabulary, _change_date):
+        what = edit(mini_content, rnd)
+        result = builder.build()
+        assert read_tree(out) == _fresh(mini_content, tmp_path / "fresh"), what
+        if what != "vocabulary":
+            records = sum(len(_records(mini_content, kind)) for kind in ("operations", "agencies", "sources", "countries"))
+            assert result.records_reused >= records - 1, what
