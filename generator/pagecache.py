@@ -28,10 +28,17 @@ ABSENT = b"absent"
 """The fingerprint of an input record that does not exist (a country without notes)."""
 
 
+_PLAIN = {str, int, float, bool, type(None), bytes}
+
+
 def canonical(value: Any) -> str:
     """A text for a page's extra that is the same in every process for equal values
     (``repr`` of a set depends on the process's string hashing)."""
+    if type(value) in _PLAIN:
+        return repr(value)
     if isinstance(value, (tuple, list)):
+        if all(type(v) in _PLAIN for v in value):  # most extras: one repr, no recursion
+            return repr(tuple(value))
         return "(" + ",".join(canonical(v) for v in value) + ")"
     if isinstance(value, (set, frozenset)):
         return "{" + ",".join(sorted(canonical(v) for v in value)) + "}"
@@ -44,25 +51,19 @@ class Signer:
     """Signatures of pages from the fingerprints of the records they show."""
 
     def __init__(self, fingerprints: Mapping[tuple[str, str], bytes]) -> None:
-        self.fingerprints = fingerprints
-        everything = hashlib.blake2b(digest_size=16)
-        for key in sorted(fingerprints):
-            everything.update(f"{key[0]}/{key[1]}\n".encode())
-            everything.update(fingerprints[key])
-        self.everything = everything.digest()
+        # Each record's name and hash as one byte string, made once: a page joins those of its inputs.
+        self.named = {key: f"{key[0]}/{key[1]}\n".encode() + fp for key, fp in fingerprints.items()}
+        self.everything = hashlib.blake2b(b"".join(self.named[key] for key in sorted(self.named)), digest_size=16).digest()
 
     def sign(self, item: Page | Bundle, extra: Hashable) -> str:
-        h = hashlib.blake2b(digest_size=16)
-        h.update((item.path if isinstance(item, Page) else "bundle:" + item.folder).encode() + b"\n")
-        h.update(canonical(extra).encode() + b"\n")
+        head = (item.path if isinstance(item, Page) else "bundle:" + item.folder) + "\n" + canonical(extra) + "\n"
         if item.inputs is ALL:
-            h.update(b"ALL" + self.everything)
+            body = b"ALL" + self.everything
         else:
             assert isinstance(item.inputs, frozenset)
-            for kind, rid in sorted(item.inputs):
-                h.update(f"{kind}/{rid}\n".encode())
-                h.update(self.fingerprints.get((kind, rid), ABSENT))
-        return h.hexdigest()
+            named = self.named
+            body = b"".join(named.get(key) or f"{key[0]}/{key[1]}\n".encode() + ABSENT for key in sorted(item.inputs))
+        return hashlib.blake2b(head.encode() + body, digest_size=16).hexdigest()
 
 
 class PageCache:
