@@ -22,7 +22,7 @@ import yaml
 from generator import build, cache
 from generator.problems import ContentError, UsageError
 from tests.golden_files import read_tree
-from tests.helpers import MINI, ROOT
+from tests.helpers import MINI, ROOT, build_site, make_project
 from tests.test_benchmark_smoke import bench
 
 
@@ -343,3 +343,13 @@ def test_a_builder_keeps_the_records_in_memory_between_builds(tmp_path):
         if what != "vocabulary":
             records = sum(len(_records(mini_content, kind)) for kind in ("operations", "agencies", "sources", "countries"))
             assert result.records_reused >= records - 1, what
+
+
+def test_mkdocs_never_publishes_the_cache(tmp_path):
+    project = make_project(tmp_path, MINI)
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list((project / "docs" / ".cache").glob("records-*.pickle"))  # the plugin's build made one
+    assert (site / "index.html").is_file()
+    assert not [p for p in site.rglob("*") if ".cache" in p.parts or p.suffix == ".pickle" or p.name == "state.json"]
