@@ -13,6 +13,7 @@ import os
 import pickle
 import random
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -353,3 +354,31 @@ def test_mkdocs_never_publishes_the_cache(tmp_path):
     assert list((project / "docs" / ".cache").glob("records-*.pickle"))  # the plugin's build made one
     assert (site / "index.html").is_file()
     assert not [p for p in site.rglob("*") if ".cache" in p.parts or p.suffix == ".pickle" or p.name == "state.json"]
+
+
+def _git(folder: Path, *args: str, date: str = "2020-01-01T12:00:00") -> None:
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(folder), "PATH": "/usr/bin:/bin"}
+    who = ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *who, "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+def test_a_commit_that_changes_no_file_still_updates_the_last_changed_dates(tmp_path):
+    # The pages show when git last changed each record: committing an edit already built changes
+    # no file under content/, but it changes pages, so it is not "nothing changed".
+    project = tmp_path / "project"
+    content = _content(project, "mini")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-qm", "first")
+    out = tmp_path / "docs"
+    build.build(content, out)
+    path = content / "operations" / "op-two.yml"
+    path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+    build.build(content, out)
+    _git(project, "commit", "-qam", "second", date="2021-06-01T12:00:00")
+    result = build.build(content, out)
+    assert not result.nothing_changed and result.rendered > 0
+    assert "2021-06-01" in (out / "operations" / "op-two.md").read_text("utf-8")
+    shutil.rmtree(tmp_path / "fresh", ignore_errors=True)
+    build.build(content, tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
