@@ -9,8 +9,8 @@ from functools import cache, partial
 
 from . import outcomes as figures
 from .kinds import AGENCIES, COUNTRIES, KINDS
-from .link import Site
 from .plan import ALL, Page
+from .site import Site
 
 PATHS = ("data/dataset.json", "data/operations.csv", "data/outcomes.csv", "data/participants.csv", "data/phases.csv")
 

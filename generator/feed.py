@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 
 from . import dates, outcomes
 from .kinds import OPERATIONS
-from .link import Site
 from .render import SITE_NAME, plain
+from .site import Site
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -9,11 +9,11 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import partial
 from typing import Any
 
-from . import paging
+from . import citations, paging
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES, Kind
-from .link import Entry, Site
 from .plan import Inputs, Page, keys
 from .render import render_page
+from .site import Entry, Role, Site
 
 
 def _meta(site: Site, title: str, description: str) -> dict:
@@ -38,8 +38,9 @@ def _parts(
     extra: Callable[[Sequence[Any]], Hashable] = tuple,
     values: dict[str, Hashable] | None = None,
     count: int = 0,
+    cites: Callable[[Sequence[Any]], Sequence[str]] | None = None,
 ) -> list[Page]:
-    """One page per part. A part's extra holds which items it lists, in order (that depends on
+    """One page per part; ``cites(part)`` gives the sources a part cites (citations.py). A part's extra holds which items it lists, in order (that depends on
     every record), its number, the parts' labels and ``count``, the number of records the list
     states it holds; its inputs, the records its rows show."""
     out = []
@@ -47,7 +48,7 @@ def _parts(
     shared = (len(parts), tuple(labels or ()), tuple(values.items()), count)
     for n, part in enumerate(parts, 1):
         path = paging.part_path(first, n)
-        make = partial(_part, site, first, template, title, description, parts, labels, n, path, values)
+        make = partial(_part, site, first, template, title, description, parts, labels, n, path, values, cites)
         out.append(Page(path, inputs(part), (n, shared, extra(part)), make))
     return out
 
@@ -63,10 +64,13 @@ def _part(
     n: int,
     path: str,
     values: dict[str, Hashable],
+    cites: Callable[[Sequence[Any]], Sequence[str]] | None,
 ) -> str:
     meta = _meta(site, _title(title, n, len(parts)), description)
     pager = paging.pager(first, n, len(parts), labels)
-    return render_page(template, path, site, meta, part=parts[n - 1], pager=pager, n=n, parts=len(parts), **values)
+    part = parts[n - 1]
+    sources = cites(part) if cites else ()
+    return render_page(template, path, site, meta, sources, part=part, pager=pager, n=n, parts=len(parts), **values)
 
 
 def operations_index(site: Site) -> list[Page]:
@@ -181,7 +185,18 @@ def timeline(site: Site) -> list[Page]:
             else ("The steps whose sources give no year.")
         )
         out.extend(
-            _parts(site, first, "timeline_year.md.j2", f"Timeline: {label}", description, parts, None, inputs, values=values)
+            _parts(
+                site,
+                first,
+                "timeline_year.md.j2",
+                f"Timeline: {label}",
+                description,
+                parts,
+                None,
+                inputs,
+                values=values,
+                cites=citations.timeline,
+            )
         )
     out.append(Page("timeline.md", frozenset(), tuple(index), partial(_timeline_index, site, index)))
     return out
@@ -212,7 +227,7 @@ def record_operations(site: Site) -> list[Page]:
     return out
 
 
-def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[tuple[str, str]], n: int, path: str) -> str:
+def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[Role], n: int, path: str) -> str:
     parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
     first = kind.page(rid)
     labels = paging.ranges(parts)
@@ -223,7 +238,7 @@ def _record_operations_part(site: Site, kind: Kind, rid: str, pairs: list[tuple[
     return render_page("record_operations.md.j2", path, site, meta, kind=kind, rid=rid, name=name, part=parts[n - 1], pager=pager)
 
 
-def first_part(pairs: list[tuple[str, str]], kind: Kind, rid: str) -> tuple[list[tuple[str, str]], object]:
+def first_part(pairs: list[Role], kind: Kind, rid: str) -> tuple[list[Role], object]:
     """The operations an agency's or country's own page lists, and the links to the other parts."""
     parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
     return parts[0], paging.pager(kind.page(rid), 1, len(parts), paging.ranges(parts))

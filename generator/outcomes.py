@@ -13,8 +13,8 @@ from .figures import Figure
 from .kinds import AGENCIES, COUNTRIES, Kind
 
 if TYPE_CHECKING:
-    from .link import Site
     from .models import Operation, Outcome, Phase, ReportedValue
+    from .site import Site
 
 
 def figure_of(o: Outcome | ReportedValue) -> Figure:

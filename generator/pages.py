@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from functools import partial
-from html import escape
 
-from markupsafe import Markup
-
-from . import dates, lists, loader, vocab
+from . import citations, dates, html, lists, loader, vocab
 from .countries import REGIONS
+from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
-from .link import Site
-from .plan import ALL, Bundle, Output, Page, Plan, keys, references, render_all
+from .plan import ALL, Bundle, Output, Page, Plan, keys, render_all
 from .render import jsonld, plain, render_page
+from .site import Site
 
 
 def _edit(site: Site, kind: str, rid: str) -> str:
@@ -46,8 +44,8 @@ def operation_pages(site: Site) -> list[Page]:
     """An operation's page shows the records it names (agencies, sources, related operations)
     and the operations that name it as related."""
     out = []
-    for oid, op in site.catalog.operations.items():
-        inputs = frozenset([(OPERATIONS, oid), *references(op), *keys(OPERATIONS, site.related.get(oid, ()))])
+    for oid in site.catalog.operations:
+        inputs = frozenset([(OPERATIONS, oid), *site.references[(OPERATIONS, oid)], *keys(OPERATIONS, site.related.get(oid, ()))])
         path = OPERATIONS.page(oid)
         out.append(Page(path, inputs, _record_extra(site, OPERATIONS, oid), partial(_operation_page, site, oid, path)))
     return out
@@ -56,7 +54,7 @@ def operation_pages(site: Site) -> list[Page]:
 def _operation_page(site: Site, oid: str, path: str) -> str:
     op = site.catalog.operations[oid]
     meta = _meta(site, op.name, plain(op.summary), _event(site, op), _edit(site, OPERATIONS, oid), aliases=list(op.aliases))
-    return render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
+    return render_page("operation.md.j2", path, site, meta, citations.operation(site, oid), oid=oid, op=op)
 
 
 def _iso_duration(text: str) -> str:
@@ -101,11 +99,11 @@ def _event(site: Site, op) -> dict:
 def agency_pages(site: Site) -> list[Page]:
     """An agency's page shows its operations (all of them count), its units, parent and partners."""
     out = []
-    for aid, agency in site.catalog.agencies.items():
+    for aid in site.catalog.agencies:
         inputs = frozenset(
             [
                 (AGENCIES, aid),
-                *references(agency),
+                *site.references[(AGENCIES, aid)],
                 *keys(AGENCIES, site.units.get(aid, ())),
                 *keys(AGENCIES, (other for other, _ in site.partners.get(aid, ()))),
                 *keys(OPERATIONS, (oid for oid, _ in site.ops_by_agency.get(aid, ()))),
@@ -128,7 +126,9 @@ def _agency_page(site: Site, aid: str, path: str) -> str:
         about["url"] = agency.website
     meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, AGENCIES, aid))
     ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), AGENCIES, aid)
-    return render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency, ops=ops, pager=pager)
+    return render_page(
+        "agency.md.j2", path, site, meta, citations.agency(site, aid), aid=aid, agency=agency, ops=ops, pager=pager
+    )
 
 
 def country_pages(site: Site) -> list[Page]:
@@ -136,16 +136,15 @@ def country_pages(site: Site) -> list[Page]:
     and the agencies based there."""
     out = []
     for code in site.countries:
-        notes = site.catalog.countries.get(code)
         inputs = frozenset(
             [
                 (COUNTRIES, code),
-                *(references(notes) if notes else ()),
+                *site.references.get((COUNTRIES, code), ()),
                 *keys(OPERATIONS, (oid for oid, _ in site.ops_by_country.get(code, ()))),
                 *keys(AGENCIES, site.agencies_by_country.get(code, ())),
             ]
         )
-        extra = _record_extra(site, COUNTRIES, code) if notes else None
+        extra = _record_extra(site, COUNTRIES, code) if code in site.catalog.countries else None
         path = COUNTRIES.page(code)
         out.append(Page(path, inputs, extra, partial(_country_page, site, code, path)))
     return out
@@ -162,7 +161,9 @@ def _country_page(site: Site, code: str, path: str) -> str:
     edit = _edit(site, COUNTRIES, code) if code in site.catalog.countries else None
     meta = _meta(site, country.name, description, about, edit)
     ops, pager = lists.first_part(site.ops_by_country.get(code, []), COUNTRIES, code)
-    return render_page("country.md.j2", path, site, meta, code=code, country=country, ops=ops, pager=pager)
+    return render_page(
+        "country.md.j2", path, site, meta, citations.country(site, code), code=code, country=country, ops=ops, pager=pager
+    )
 
 
 def source_pages(site: Site) -> list[Page]:
@@ -245,7 +246,7 @@ def _home(site: Site, home: str | None) -> str:
     return render_page("home.md.j2", "index.md", site, meta, intro=intro, world_map=_world_map(site))
 
 
-def _world_map(site: Site) -> str:
+def _world_map(site: Site) -> Markup:
     from . import mapsvg
 
     counts = {code: len(pairs) for code, pairs in site.ops_by_country.items()}
@@ -254,26 +255,12 @@ def _world_map(site: Site) -> str:
         n = counts.get(code, 0)
         return f"{site.countries[code].name}: {n} operation{'s' if n != 1 else ''}"
 
-    legend = (
-        '<ul class="ow-map-legend" aria-hidden="true">'
-        '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
-        '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
-        '<li><span class="ow-swatch c4"></span>10 or more</li>'
-        '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
-    )
     # The same counts as a list, most operations first: readable on a phone, where Europe, the Gulf
     # and West Africa are too small on the map, and for anyone who does not use the map.
     ranked = sorted(counts, key=lambda code: (-counts[code], site.countries[code].name))
-    items = "".join(
-        f'<li><a href="{COUNTRIES.url(code)}">{escape(site.countries[code].name)}</a> '
-        f'<span class="ow-muted">({counts[code]})</span></li>'
-        for code in ranked
+    listing = _MAP_LIST(
+        str(len(ranked)), html.join("", [_MAP_ITEM(code, site.countries[code].name, str(counts[code])) for code in ranked])
     )
-    listing = (
-        f'<p class="ow-map-list-title">The {len(ranked)} countries listed in operations, by number of operations:</p>'
-        f'<ol class="ow-map-list">{items}</ol>'
-    )
-    # mapsvg escapes every label and address itself.
     svg = mapsvg.world_map(
         counts,
         href=lambda code: COUNTRIES.url(code),
@@ -283,7 +270,21 @@ def _world_map(site: Site) -> str:
         "shaded by the number of operations and links to its page; small countries are marked with a dot. "
         "The same information follows as a list.",
     )
-    return Markup(legend + "\n") + Markup(svg) + Markup("\n" + listing)
+    return html.join("\n", [_MAP_LEGEND, svg, listing])
+
+
+_MAP_LEGEND = html.literal(
+    '<ul class="ow-map-legend" aria-hidden="true">'
+    '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
+    '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
+    '<li><span class="ow-swatch c4"></span>10 or more</li>'
+    '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
+)
+_MAP_ITEM = html.template('<li><a href="countries/{}.html">{}</a> <span class="ow-muted">({})</span></li>')
+_MAP_LIST = html.template(
+    '<p class="ow-map-list-title">The {} countries listed in operations, by number of operations:</p>'
+    '<ol class="ow-map-list">{}</ol>'
+)
 
 
 def hand_written_pages(site: Site) -> list[Page]:

@@ -7,13 +7,13 @@ static host and from disk, with no JavaScript and no engine plugin.
 from __future__ import annotations
 
 from functools import partial
-from html import escape
 
+from . import html
 from .kinds import KINDS
-from .link import Site
 from .plan import Page
+from .site import Site
 
-_PAGE = """<!doctype html>
+_PAGE = html.template("""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -26,7 +26,7 @@ _PAGE = """<!doctype html>
 <p>This record has moved to <a href="{target}">{title}</a>.</p>
 </body>
 </html>
-"""
+""")
 
 
 def redirect_pages(site: Site) -> list[Page]:
@@ -35,11 +35,11 @@ def redirect_pages(site: Site) -> list[Page]:
     out: list[Page] = []
     for kind in (k for k in KINDS.values() if k.renamable):
         for rid, record in sorted(c.table(kind).items()):
-            title = kind.name_of(record)
             for old in record.former_ids:
+                title = kind.name_of(record)
                 out.append(Page(kind.url(old), frozenset([(kind, rid)]), None, partial(_redirect, rid, title)))
     return out
 
 
 def _redirect(rid: str, title: str) -> str:
-    return _PAGE.format(target=escape(f"{rid}.html"), title=escape(title))
+    return str(_PAGE(target=f"{rid}.html", title=title))

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from . import countries, dates
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES
-from .link import Site
 from .render import plain
+from .site import Site
 
 FOLDER = "search-index"
 

@@ -17,10 +17,11 @@ import yaml
 from generator import build, checker, link, pages, writer
 from generator.plan import render_all
 from generator.problems import ContentError
+from generator.site import Site
 from tests.golden_files import read_tree
 
 
-def _site(content: Path) -> link.Site:
+def _site(content: Path) -> Site:
     return link.link(checker.check(content))
 
 
