@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 
 from . import editorfiles, models, vocab, yamlread
+from .cache import RecordCache
+from .cache import file_hash as cache_hash
+from .kinds import KINDS, PAGES, VOCAB
 from .problems import Problem
 from .vocab import Vocabularies
 
@@ -23,7 +26,7 @@ _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for
 RESERVED_IDS = _WINDOWS | {"index"}
 RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap", "glossary", "search"}
 # Folders of content/ that the build reads (vocab/ holds the controlled vocabularies).
-FOLDERS = {*models.KINDS, "pages", "vocab"}
+FOLDERS = {*KINDS, PAGES, VOCAB}
 _LINK = "is a symbolic link; the build reads only real folders and files inside the project: replace it with the folder itself"
 
 
@@ -69,6 +72,10 @@ class Loaded:
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     vocab: Vocabularies = field(default_factory=Vocabularies)
+    cached: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Validated models of the documents the record cache vouched for: (kind, id) → model."""
+    fresh: dict[tuple[str, str], tuple[os.stat_result, bytes]] = field(default_factory=dict)
+    """Stat and hash of the documents read afresh, for the record cache."""
 
 
 def display_path(path: Path) -> str:
@@ -80,8 +87,8 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def load(content: Path) -> Loaded:
-    """Read every record and page under ``content``."""
+def load(content: Path, records: RecordCache | None = None) -> Loaded:
+    """Read every record and page under ``content``; records ``records`` vouches for are not parsed again."""
     out = Loaded()
     if content.is_symlink():
         out.problems.append(Problem(display_path(content), 1, 1, "", f"the content folder {_LINK}"))
@@ -91,11 +98,11 @@ def load(content: Path) -> Loaded:
         return out
     top = content.resolve().name  # edit links name files from the folder that holds content/
     _stray_entries(content, out)
-    # A content folder without vocab/ (a test fixture, an old checkout) uses the project's own.
-    folder = content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
-    out.vocab, problems = load_vocab(folder)
+    out.vocab, problems = load_vocab(vocab_folder(content))
     out.problems.extend(problems)
-    for kind in models.KINDS:
+    if records is not None:
+        records.open(out.vocab)
+    for kind in KINDS:
         folder = content / kind
         if folder.is_symlink():
             out.problems.append(Problem(display_path(folder), 1, 1, "", f"content/{kind}/ {_LINK}"))
@@ -108,10 +115,12 @@ def load(content: Path) -> Loaded:
             continue
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}")
-    pages = content / "pages"
+            _load_record(
+                kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}", records
+            )
+    pages = content / PAGES
     if pages.is_symlink():
-        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/pages/ {_LINK}"))
+        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/{PAGES}/ {_LINK}"))
     elif pages.is_dir():
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
             path = Path(entry.path)
@@ -132,8 +141,13 @@ def load(content: Path) -> Loaded:
                 continue
             # Windows line endings would hide the front matter (it must start with "---\n").
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
+            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/{PAGES}/{entry.name}"))
     return out
+
+
+def vocab_folder(content: Path) -> Path:
+    """content/vocab, or, for a content folder without one (a test fixture, an old checkout), the project's own."""
+    return content / VOCAB if (content / VOCAB).is_dir() else vocab.SHIPPED
 
 
 def load_vocab(folder: Path) -> tuple[Vocabularies, list[Problem]]:
@@ -160,7 +174,9 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
     return None
 
 
-def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
+def _load_record(
+    kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str, records: RecordCache | None
+) -> None:
     if editorfiles.is_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
         return
     if entry.name.startswith("."):
@@ -180,15 +196,33 @@ def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loa
     if problem:
         out.problems.append(problem)
         return
+    name = f"{kind}/{stem}"
+    hit = None
     try:
-        data, text = yamlread.read(_read(path, entry))
+        st = entry.stat(follow_symlinks=False)  # DirEntry keeps it: _read's size check does not stat again
+        hit = records.by_stat(name, st) if records else None
+        if hit is None:
+            raw = _read(path, entry)
+            digest = cache_hash(raw)
+            hit = records.by_hash(name, st, digest) if records else None
+            if hit is None:
+                data, text = yamlread.read(raw)
+    except OSError as exc:
+        message = f"the file cannot be read ({exc.strerror or exc}); check its permissions (e.g. chmod a+r) or remove it"
+        out.problems.append(Problem(shown, 1, 1, "", message))
+        return
     except _Unreadable as exc:
         out.problems.append(Problem(shown, 1, 1, "", str(exc)))
         return
     except yamlread.YamlError as exc:
         out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
         return
+    if hit is not None:  # the record cache has this very file, already validated
+        out.documents.append(Document(kind, stem, shown, hit.data, source, hit.text))
+        out.cached[(kind, stem)] = hit.model
+        return
     out.documents.append(Document(kind, stem, shown, data, source, text))
+    out.fresh[(kind, stem)] = (st, digest)
 
 
 class _Unreadable(Exception):
@@ -223,11 +257,7 @@ def _stray_entries(content: Path, out: Loaded) -> None:
         shown = display_path(Path(entry.path))
         if entry.is_dir(follow_symlinks=False):
             close = difflib.get_close_matches(name.lower(), sorted(FOLDERS), n=1, cutoff=0.6)
-            tip = (
-                f"did you mean content/{close[0]}/?"
-                if close
-                else f"records go in {', '.join(f'content/{k}/' for k in models.KINDS)}"
-            )
+            tip = f"did you mean content/{close[0]}/?" if close else f"records go in {', '.join(f'content/{k}/' for k in KINDS)}"
             out.problems.append(
                 Problem(shown, 1, 1, "", f"the build does not read the folder '{name}/', so its files are ignored; {tip}")
             )
@@ -238,6 +268,6 @@ def _stray_entries(content: Path, out: Loaded) -> None:
                     1,
                     1,
                     "",
-                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in models.KINDS)}), not in content/ itself",
+                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in KINDS)}), not in content/ itself",
                 )
             )
