@@ -31,6 +31,11 @@ def _set_plugin_options(project: Path, **options: object) -> None:
 
 @pytest.mark.e2e
 def test_the_fast_build_writes_the_same_site_as_the_usual_one(tmp_path, mini_content):
+    # A record's text links to another page and to an anchor, as CONTRIBUTING.md says to.
+    record = mini_content / "operations" / "op-two.yml"
+    data = yaml.safe_load(record.read_text("utf-8"))
+    data["summary"] += "\n\nSee [Operation One](op-one.md) and [arrests](../glossary.md#measures-arrests)."
+    record.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
     for name in ("usual", "fast"):
         (tmp_path / name).mkdir()
     usual = make_project(tmp_path / "usual", mini_content)
@@ -55,6 +60,7 @@ def test_the_fast_build_writes_the_same_site_as_the_usual_one(tmp_path, mini_con
     assert files[0] == files[1]
     different = [name for name in files[0] if (sites[0] / name).read_bytes() != (sites[1] / name).read_bytes()]
     assert different == []
+    assert 'href="../glossary.html#measures-arrests"' in (sites[1] / "operations" / "op-two.html").read_text("utf-8")
 
 
 @pytest.mark.e2e
