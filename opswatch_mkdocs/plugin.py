@@ -4,7 +4,10 @@
 - ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
 - ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``).
-- ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
+- ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering); the
+  overrides can render parts that are the same on many pages once (``navcache.py``).
+- ``on_pre_page`` / ``on_post_page``: generated pages skip Python-Markdown and hold no HTML until
+  they are written (``lightpages.py``).
 - ``on_page_markdown`` / ``on_page_context``: pages left out of Material's search
   index (the generator's index answers), schema.org data, edit links;
   top-level and record pages hide the empty navigation column; record pages mark their section's tab.
