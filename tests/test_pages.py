@@ -17,10 +17,9 @@ import yaml
 from generator import build, checker, link, pages, writer
 from generator.plan import render_all
 from generator.problems import ContentError
-from generator.site import Site
 
 
-def _site(content: Path) -> Site:
+def _site(content: Path) -> link.Site:
     return link.link(checker.check(content))
 
 
