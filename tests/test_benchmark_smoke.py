@@ -37,3 +37,12 @@ def test_mkdocs_serve_shows_an_edited_record(tmp_path: Path, dirty: bool):
     project = make_project(tmp_path, tmp_path / "content")
     seconds = bench.edit_to_preview(project, dirty=dirty, timeout=120)
     assert seconds is not None, "the edit never reached the served page"
+
+
+def test_incremental_generator_rows(tmp_path: Path):
+    # The cache rows at a tiny size: a warm build does nothing, one edit rewrites a few files (no timing asserted).
+    bench.synthesise(10, tmp_path / "content")
+    row = bench.measure_incremental(10, 1, tmp_path, tmp_path / "content")
+    assert row["gen_warm_did_nothing"] is True
+    assert 1 <= row["gen_edit_files_written"] < 20 and row["gen_edit_items_rendered"] >= 1
+    assert row["gen_incremental_peak_mb"] > 0 and row["gen_cold_s"] > 0
