@@ -42,6 +42,8 @@ from generator.htmlspace import UnindentingLoader
 from generator.problems import ContentError, Problem, UsageError, format_all
 
 from . import sitemap
+from .lightpages import LightPages, hand_written
+from .navcache import OriginalTemplates, TemplateCache
 from .preview import Preview
 from .publish import Publisher
 
@@ -91,6 +93,10 @@ class OpsWatchConfig(base.Config):
     """The records, relative to the folder that holds mkdocs.yml."""
     wait = c.Type((int, float), default=lock.DEFAULT_TIMEOUT)
     """Seconds a build waits for another one writing the same site/ or docs/ (0: fail at once)."""
+    fast_pages = c.Type(bool, default=True)
+    """Generated pages skip Python-Markdown and keep no HTML in memory (lightpages.py); off: MkDocs' usual path."""
+    cache_navigation = c.Type(bool, default=True)
+    """Render the navigation once for the pages it looks the same on (navcache.py); off: on every page."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -129,6 +135,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._finished = False  # on_post_build ran: every page of the site is written
         self._failed = False  # MkDocs reported an error (strict-mode warnings included)
         self._active_section: Any = None  # the navigation item marked active for one record page
+        self.light = LightPages()
+        self.templates = TemplateCache()
 
     # -- Startup and configuration ------------------------------------------------------------
 
@@ -145,6 +153,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.docs = Path(config.docs_dir)
         self.site_url = config.site_url or ""
         self._finished = self._failed = False
+        self.light.configure(config, hand_written((self.content / "pages").glob("*.md")), enabled=self.config.fast_pages)
+        self.templates.enabled = self.config.cache_navigation
         notice = placeholder_notice(config)
         if notice:
             # Printed, not logged: in strict mode a logged warning would stop every local build.
@@ -235,8 +245,17 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
-            env.loader = UnindentingLoader(env.loader)
+            # The overrides reach Material's own templates as material:<name> (navcache.py).
+            theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+            env.loader = UnindentingLoader(OriginalTemplates(env.loader, theme_dirs))
+        self.templates.reset()
+        env.globals["opswatch_cache"] = self.templates
         return env
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # Generated pages skip Python-Markdown and keep no HTML in memory (lightpages.py).
+        self.light.prepare(page)
+        return page
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Titles and descriptions arrive HTML-escaped: the generator writes them so (Material prints
@@ -279,7 +298,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         item, self._active_section = self._active_section, None
         if item is not None:
             item.active = False
-        return output
+        return self.light.fill(output, page)
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         # MkDocs gives error pages absolute addresses under site_url's path, which leaves the 404 page
@@ -296,6 +315,12 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     # -- End of a build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.info(
+            "opswatch: %d of %d pages without Python-Markdown; navigation reused on %d pages",
+            self.light.converted,
+            self.light.pages,
+            self.templates.hits.get("nav", 0),
+        )
         sitemap.split(Path(config.site_dir), config.site_url or "")
         self._finished = True
 
