@@ -3,7 +3,9 @@
 - ``on_config``: ``mkdocs build`` builds into ``site.building/`` under the build locks (``publish.py``).
 - ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
-- ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``).
+- ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``); after a
+  record edit it renders again only the pages the generator rewrote (``rerender.py``, with the state
+  ``on_files`` / ``on_nav`` / ``on_env`` kept from the last full build), else MkDocs builds the whole site.
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
 - ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, pages left out of Material's search
   index (the generator's index answers), schema.org data, edit links;
@@ -18,6 +20,7 @@ import html
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -41,8 +44,9 @@ from generator import build as generator_build
 from generator import lock
 from generator.htmlspace import UnindentingLoader
 from generator.problems import ContentError, Problem, UsageError, format_all
+from generator.writer import WriteReport
 
-from . import sitemap
+from . import rerender, sitemap
 from .preview import Preview
 from .publish import Publisher
 
@@ -129,7 +133,11 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._generated = False  # the preview's rebuild has already run the generator
         self._finished = False  # on_post_build ran: every page of the site is written
         self._failed = False  # MkDocs reported an error (strict-mode warnings included)
+        self._report: WriteReport | None = None  # what the last generator run wrote and removed
         self._active_section: Any = None  # the navigation item marked active for one record page
+        # mkdocs serve: what the last full build knew, to render a few pages again (None: build it all)
+        self._site: rerender.Site | None = None
+        self._kept: dict[str, Any] = {}
 
     # -- Startup and configuration ------------------------------------------------------------
 
@@ -146,6 +154,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.docs = Path(config.docs_dir)
         self.site_url = config.site_url or ""
         self._finished = self._failed = False
+        self._site, self._kept = None, {}  # a full build starts: its hooks keep the new state
         notice = placeholder_notice(config)
         if notice:
             # Printed, not logged: in strict mode a logged warning would stop every local build.
@@ -159,13 +168,14 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     def _generate(self) -> list[Problem]:
         """Check the records and write the pages; the problems found (none: the pages are written)."""
+        self._report = None
         try:
             result = generator_build.build(self.content, self.docs, site_url=self.site_url, lock_timeout=float(self.config.wait))
         except ContentError as exc:
             return list(exc.problems)
         except UsageError as exc:  # another build holds the lock; docs/ is a link, read-only or in the way
             raise Abort(str(exc)) from None
-        report = result.report
+        report = self._report = result.report
         log.info(
             "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
             result.pages,
@@ -209,6 +219,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         def rebuild() -> None:
             # Runs for each save (MkDocs' rebuild loop): a record problem leaves the served site as
             # it was, and returning normally lets the browsers reload to show the banner.
+            changes = self.preview.take_changes()
             with lock.locked(self.docs, timeout=float(self.config.wait)):
                 problems = self._generate()
                 if problems:
@@ -217,6 +228,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 if self.preview.problems:
                     log.info("The records are valid again: rebuilding the preview")
                 self.preview.problems = []
+                if changes.only_records(self.content) and self._rerender():
+                    return
                 self._generated = True
                 try:
                     build_site()
@@ -229,14 +242,55 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 finally:
                     self._generated = False
 
-        self.preview.install(server, docs_dir=config.docs_dir, content=self.content, rebuild=rebuild)
+        self.preview.install(server, docs_dir=config.docs_dir, content=self.content, rebuild=rebuild, also_watched=config.watch)
         return server
+
+    def _rerender(self) -> bool:
+        """After a record edit, render again only the pages the generator rewrote; False: build the whole site."""
+        site, report = self._site, self._report
+        if site is None or report is None:
+            return False
+        self._site = None  # until this is done: a failure below leaves the state half-updated
+        start = time.perf_counter()
+        try:
+            outcome = rerender.apply(site, report.written, report.removed)
+        except rerender.NeedsFullBuild as exc:
+            log.info("%s: building the whole site", exc)
+            return False
+        except Exception:
+            log.exception("could not render only the changed pages: building the whole site")
+            return False
+        if outcome.added or outcome.removed:
+            sitemap.split(Path(site.config.site_dir), site.config.site_url or "")
+        self._site = site
+        log.info(
+            "preview: %d page(s) rendered again, %d file(s) copied, %d removed in %.2f s",
+            len(outcome.rendered),
+            len(outcome.copied),
+            len(outcome.removed),
+            time.perf_counter() - start,
+        )
+        if outcome.warnings:
+            log.warning("the preview shows these pages, but `mkdocs build` would refuse them: fix the warnings above")
+        return True
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.command == "serve":
+            self._kept["files"] = files
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.command == "serve":
+            self._kept["nav"] = nav
+        return nav
 
     # -- Pages --------------------------------------------------------------------------------
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
             env.loader = UnindentingLoader(env.loader)
+        if self.command == "serve":
+            self._kept["env"] = env  # for the preview's re-rendering (on_serve)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -303,6 +357,9 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         sitemap.split(Path(config.site_dir), config.site_url or "")
         self._finished = True
+        kept, self._kept = self._kept, {}
+        if self.command == "serve" and kept.keys() == {"files", "nav", "env"}:
+            self._site = rerender.Site(config, kept["files"], kept["nav"], kept["env"])
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True
