@@ -221,14 +221,16 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             # it was, and returning normally lets the browsers reload to show the banner.
             changes = self.preview.take_changes()
             with lock.locked(self.docs, timeout=float(self.config.wait)):
+                start = time.perf_counter()
                 problems = self._generate()
+                generated = time.perf_counter() - start
                 if problems:
                     self._show(problems)
                     return
                 if self.preview.problems:
                     log.info("The records are valid again: rebuilding the preview")
                 self.preview.problems = []
-                if changes.only_records(self.content) and self._rerender():
+                if changes.only_records(self.content) and self._rerender(generated):
                     return
                 self._generated = True
                 try:
@@ -245,7 +247,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.preview.install(server, docs_dir=config.docs_dir, content=self.content, rebuild=rebuild, also_watched=config.watch)
         return server
 
-    def _rerender(self) -> bool:
+    def _rerender(self, generated: float) -> bool:
         """After a record edit, render again only the pages the generator rewrote; False: build the whole site."""
         site, report = self._site, self._report
         if site is None or report is None:
@@ -260,11 +262,12 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         except Exception:
             log.exception("could not render only the changed pages: building the whole site")
             return False
-        if outcome.added or outcome.removed:
+        if outcome.pages_added_or_removed:
             sitemap.split(Path(site.config.site_dir), site.config.site_url or "")
         self._site = site
         log.info(
-            "preview: %d page(s) rendered again, %d file(s) copied, %d removed in %.2f s",
+            "preview: generator %.2f s; %d page(s) rendered again, %d file(s) copied, %d removed in %.2f s",
+            generated,
             len(outcome.rendered),
             len(outcome.copied),
             len(outcome.removed),

@@ -66,6 +66,11 @@ class Outcome:
     removed: list[str] = field(default_factory=list)
     warnings: int = 0
 
+    @property
+    def pages_added_or_removed(self) -> bool:
+        """Pages came or went (the sitemap lists them; other new files, such as search index parts, are not listed)."""
+        return any(_is_page(path) for path in (*self.added, *self.removed))
+
 
 def _nav_paths(nav: Any) -> Iterator[str]:
     """The page paths named anywhere in mkdocs.yml's ``nav``."""
@@ -143,7 +148,7 @@ def apply(site: Site, written: Iterable[str], removed: Iterable[str]) -> Outcome
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
-        if outcome.added or outcome.removed:
+        if outcome.pages_added_or_removed:
             # The sitemap lists every page: the only theme output beyond the pages that a new or
             # deleted page changes (the 404 page and Material's search index do not list records).
             for name in config.theme.static_templates:
