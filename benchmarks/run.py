@@ -266,7 +266,7 @@ def _part_showing(base: str, stem: str, text: str) -> str:
     return f"{stem}.html"
 
 
-def edit_to_preview(project: Path, edits: int = 3, timeout: float = 1800) -> dict[str, Any]:
+def edit_to_preview(project: Path, edits: int = 3, timeout: float = 1800, dirty: bool = False) -> dict[str, Any]:
     """Edit one record's name under `mkdocs serve` and poll the served pages until they show it.
 
     Returns medians over ``edits`` saves: seconds from the save until the record's page shows the new
@@ -277,7 +277,13 @@ def edit_to_preview(project: Path, edits: int = 3, timeout: float = 1800) -> dic
     log = project / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [
+                str(Path(sys.executable).parent / "mkdocs"),
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                *(["--dirty"] if dirty else []),
+            ],
             cwd=project,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -51,22 +51,35 @@ class Changes:
     content: set[Path] = field(default_factory=set)
     """Files saved, added or removed under content/."""
     other: bool = False
-    """Something else MkDocs watches changed (mkdocs.yml, theme folders, ``watch:`` entries)."""
+    """Something else changed: what MkDocs watches (mkdocs.yml, theme folders, ``watch:`` entries),
+    or a folder under content/ was made, removed or renamed."""
 
     def only_records(self, content: Path) -> bool:
         """Only record files changed (content/operations/x.yml ...): pages outside the navigation and
-        the pages that show them; hand-written pages and vocabularies can change what it lists."""
-        return not self.other and all(path.parent.parent == content and path.parent.name in models.KINDS for path in self.content)
+        the pages that show them; hand-written pages and vocabularies can change what it lists. False
+        when nothing is known to have changed (a rebuild asked for by something else)."""
+        return (
+            bool(self.content)
+            and not self.other
+            and all(path.parent.parent == content and path.parent.name in models.KINDS for path in self.content)
+        )
 
 
 class _ContentChanges(FileSystemEventHandler):
     """Passes on changes to records and pages (not to editors' temporary files)."""
 
-    def __init__(self, changed: Callable[[list[Path]], None]) -> None:
+    def __init__(self, changed: Callable[[list[Path]], None], folder_changed: Callable[[], None]) -> None:
         self.changed = changed
+        self.folder_changed = folder_changed
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type in ("opened", "closed", "closed_no_write"):
+        if event.is_directory:
+            # A folder made, removed or renamed (its files may bring no event of their own); a
+            # folder is "modified" whenever a file in it is saved, which the file's event reports.
+            if event.event_type in ("created", "deleted", "moved"):
+                self.folder_changed()
+            return
+        if event.event_type in ("opened", "closed", "closed_no_write"):
             return
         paths = [Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
         paths = [p for p in paths if not is_temporary(p.name)]
@@ -139,15 +152,19 @@ class Preview:
                 self._changes.content.update(paths)
             rerender.request_rebuild(server)
 
+        def folder_changed() -> None:
+            self.note_other()
+            rerender.request_rebuild(server)
+
         try:
             # Operating-system notifications (inotify on Linux): a save is seen at once, where
             # MkDocs' polling would rescan every record twice a second.
             observer = Observer()
-            observer.schedule(_ContentChanges(changed), str(content), recursive=True)
+            observer.schedule(_ContentChanges(changed, folder_changed), str(content), recursive=True)
             observer.start()
             self._observer = observer
         except OSError:  # no notifications here (a watch limit, some network drives): poll as MkDocs does
-            server.observer.schedule(_ContentChanges(changed), str(content), recursive=True)
+            server.observer.schedule(_ContentChanges(changed, folder_changed), str(content), recursive=True)
         server.builder = rebuild
         app = server.get_app()
         assert app is not None  # MkDocs' server sets its application when it is made

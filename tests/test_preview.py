@@ -23,6 +23,7 @@ import pytest
 from generator import checker
 from generator.editorfiles import is_temporary
 from generator.problems import ContentError
+from opswatch_mkdocs.preview import Changes
 from tests.helpers import BIN, MINI, make_project, mkdocs_env, run_generator
 
 TEMPORARY = [
@@ -366,3 +367,21 @@ def test_hand_written_pages_and_the_config_still_rebuild_the_whole_site(serve: S
     _wait("the record edit", lambda: "Trio" in serve.page("operations/op-three.html"))
     _settle(serve)
     assert serve.count(RENDERED_AGAIN) == 1 and serve.count("Building documentation") == builds + 2
+
+
+@pytest.mark.parametrize(
+    ("changed", "other", "records_only"),
+    [
+        (["operations/op-one.yml"], False, True),
+        (["operations/op-one.yml", "agencies/a.yml", "sources/s.yml", "countries/fr.yml"], False, True),
+        (["operations/op-one.yml"], True, False),  # mkdocs.yml or a theme file changed too
+        (["operations/op-one.yml", "pages/about.md"], False, False),  # a page the navigation lists
+        (["vocab/measures.yml"], False, False),
+        (["operations/old/op-one.yml"], False, False),  # not where records are read from
+        ([], False, False),  # a rebuild nobody explained: build everything
+    ],
+)
+def test_only_record_files_let_the_preview_render_just_the_rewritten_pages(tmp_path, changed, other, records_only):
+    content = tmp_path / "content"
+    changes = Changes({content / path for path in changed}, other)
+    assert changes.only_records(content) is records_only
