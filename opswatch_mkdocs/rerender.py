@@ -106,23 +106,27 @@ def apply(site: Site, written: Iterable[str], removed: Iterable[str]) -> Outcome
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
     try:
-        for path in removed:
-            file = files.get_file_from_path(path)
-            if file is None:
-                continue
-            files.remove(file)
+        gone = [files.src_uris[path] for path in removed if path in files.src_uris]
+        new = [
+            File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for path in written
+            if path not in files.src_uris
+        ]
+        set_exclusions(new, config)
+        if gone or new:
+            # A new collection, as each build has: plugins may keep what they derive from the site's
+            # files (such as a map of addresses) for as long as they are handed the same collection.
+            dropped = {file.src_uri for file in gone}
+            files = site.files = Files([*(file for file in files if file.src_uri not in dropped), *new])
+        for file in gone:
             with contextlib.suppress(FileNotFoundError):
                 os.remove(file.abs_dest_path)
-            outcome.removed.append(path)
+            outcome.removed.append(file.src_uri)
+        outcome.added = [file.src_uri for file in new]
 
         pages: list[Page] = []
         for path in written:
-            file = files.get_file_from_path(path)
-            if file is None:
-                file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-                set_exclusions([file], config)
-                files.append(file)
-                outcome.added.append(path)
+            file = files.src_uris[path]
             if not InclusionLevel.is_in_serve(file.inclusion):
                 continue  # editors' and hidden files: MkDocs never serves them
             if not file.is_documentation_page():
