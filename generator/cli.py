@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import build, checker, scaffold, schemas
+from .kinds import BY_SINGULAR, KINDS, SOURCES
 from .lock import DEFAULT_TIMEOUT
 from .problems import ContentError, UsageError, format_all
 from .textcheck import printable
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"when another build is writing the same folder, wait this long for it (0: fail at once; default {DEFAULT_TIMEOUT:.0f})",
     )
     new = sub.add_parser("new", help="write a skeleton record with a comment on every field")
-    new.add_argument("kind", choices=sorted(scaffold.KIND_WORDS), help="what to add")
+    new.add_argument("kind", choices=sorted(BY_SINGULAR), help="what to add")
     new.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens (a country: its ISO code)")
     new.add_argument("--source", help="id of the source record it cites (needed for operation, agency and country)")
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -49,17 +50,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _new(args: argparse.Namespace) -> int:
-    kind = scaffold.KIND_WORDS[args.kind]
-    if kind != "sources" and not args.source:
+    kind = BY_SINGULAR[args.kind]
+    if kind.cites and not args.source:
         print(
             f"error: a new {args.kind} must cite a source: add --source <source id> "
             "(add the source first with: python -m generator new source <id>)"
         )
         return 1
-    if args.source and not (args.content / "sources" / f"{args.source}.yml").exists():
+    if args.source and not SOURCES.file(args.content, args.source).exists():
         print(
-            f"error: there is no source '{args.source}' in {args.content}/sources/; add it first with: "
-            f"python -m generator new source {args.source}"
+            f"error: there is no {SOURCES.singular} '{args.source}' in {args.content}/{SOURCES}/; add it first with: "
+            f"python -m generator new {SOURCES.singular} {args.source}"
         )
         return 1
     try:
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             catalog = checker.check(args.content)
-            counts = ", ".join(f"{len(catalog.table(k))} {k}" for k in ("operations", "agencies", "sources", "countries"))
+            counts = ", ".join(f"{len(catalog.table(k))} {k}" for k in KINDS)
             print(f"All records are valid: {counts}.")
             return 0
         if args.command == "build":

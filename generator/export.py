@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 
 from . import outcomes as figures
-from .link import Site
+from .kinds import AGENCIES, COUNTRIES, KINDS
+from .plan import ALL, Page
+from .site import Site
+
+PATHS = ("data/dataset.json", "data/operations.csv", "data/outcomes.csv", "data/participants.csv", "data/phases.csv")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A field holding one of these is quoted: the delimiter, the quote, and every line break a
@@ -44,10 +49,7 @@ def dataset(site: Site) -> dict:
         return {rid: record.model_dump(mode="json", exclude_defaults=True) for rid, record in sorted(table.items())}
 
     return {
-        "operations": dump(c.operations),
-        "agencies": dump(c.agencies),
-        "sources": dump(c.sources),
-        "country_notes": dump(c.countries),
+        **{kind.export_key: dump(c.table(kind)) for kind in KINDS.values()},
         "countries": {code: {"name": k.name, "iso_name": k.iso_name, "alpha3": k.alpha3} for code, k in site.countries.items()},
         "vocabularies": {
             stem: {
@@ -84,7 +86,7 @@ def data_files(site: Site) -> dict[str, str]:
                 ";".join(p.country for p in op.countries),
                 op.countries_count.value if op.countries_count else "",
                 op.countries_count.qualifier if op.countries_count else "",
-                ";".join(("country:" if kind == "countries" else "agency:") + rid for kind, rid in figures.leads(op)),
+                ";".join(f"{KINDS[kind].singular}:{rid}" for kind, rid in figures.leads(op)),
                 span.duration if span else "",
                 "; ".join(
                     f"{name}: {s.inferred}" for name, s in (("period", span), ("announced", op.announced)) if s and s.inferred
@@ -130,9 +132,11 @@ def data_files(site: Site) -> dict[str, str]:
                 ]
             )
         for p in op.agencies:
-            participants.append([oid, "agency", p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
+            participants.append([oid, AGENCIES.singular, p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
         for q in op.countries:
-            participants.append([oid, "country", q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)])
+            participants.append(
+                [oid, COUNTRIES.singular, q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)]
+            )
     return {
         # No indent: with one, json falls back to its pure-Python encoder, ten times slower on a large catalogue.
         "data/dataset.json": json.dumps(dataset(site), ensure_ascii=False, sort_keys=True) + "\n",
@@ -184,3 +188,13 @@ def data_files(site: Site) -> dict[str, str]:
             ["operation_id", "phase_id", "name", "start", "end", "duration", "inferred", "countries", "scope", "sources"], phases
         ),
     }
+
+
+def data_pages(site: Site) -> list[Page]:
+    """The downloads hold every record; one pass makes all of them, when the first is rendered."""
+    made = cache(partial(data_files, site))
+    return [Page(path, ALL, None, partial(_pick, made, path)) for path in PATHS]
+
+
+def _pick(made: Callable[[], dict[str, str]], path: str) -> str:
+    return made()[path]

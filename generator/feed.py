@@ -11,8 +11,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from . import dates, outcomes
-from .link import Site
+from .kinds import OPERATIONS
 from .render import SITE_NAME, plain
+from .site import Site
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -32,7 +33,7 @@ def atom(site: Site, site_url: str = "") -> str:
         if first is not None:
             updated: str | None = first.isoformat()
         else:
-            updated = site.last_changed.get(c.documents[("operations", oid)].source)
+            updated = site.last_changed.get(c.documents[(OPERATIONS, oid)].source)
         if updated:
             entries.append((updated, oid))
     entries.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
@@ -42,7 +43,7 @@ def atom(site: Site, site_url: str = "") -> str:
     ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{SITE_NAME}: operations"
     ET.SubElement(feed, f"{{{ATOM}}}id").text = base + "feed.xml" if base else "urn:operations-watch:feed"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=base + "feed.xml")
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base + "operations/index.html")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base + OPERATIONS.url("index"))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(entries[0][0]) if entries else "1970-01-01T00:00:00Z"
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = SITE_NAME
@@ -51,9 +52,9 @@ def atom(site: Site, site_url: str = "") -> str:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = op.name
         ET.SubElement(entry, f"{{{ATOM}}}id").text = (
-            base + f"operations/{oid}.html" if base else f"urn:operations-watch:operation:{oid}"
+            base + OPERATIONS.url(oid) if base else f"urn:operations-watch:{OPERATIONS.singular}:{oid}"
         )
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + f"operations/{oid}.html")
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + OPERATIONS.url(oid))
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(updated)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = plain(op.summary, 400)
         facts = outcomes.facts_line(site, op)

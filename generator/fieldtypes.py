@@ -119,6 +119,19 @@ class TermOf:
         return {"type": "string", "anyOf": options, "description": f"A term of content/vocab/{self.name}.yml."}
 
 
+class RefTo:
+    """Marks a field as naming records of another kind (its content folder).
+
+    Declared once, on the field: the linked site's reverse links (what cites a source)
+    and each page's inputs follow these markers through the validated records."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"RefTo({self.kind!r})"
+
+
 RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 EdtfDate = Annotated[
     str,
@@ -131,7 +144,9 @@ Language = Annotated[str, AfterValidator(_language)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_markdown)]
 Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN, max_length=20), AfterValidator(_duration)]
-Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50)]
+Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50), RefTo("sources")]
+OptionalSources = Annotated[list[RecordId], Field(max_length=50), RefTo("sources")]
+AgencyId = Annotated[RecordId, RefTo("agencies")]
 Measure = Annotated[Term, TermOf("measures")]
 Qualifier = Annotated[Term, TermOf("qualifiers")]
 CrimeArea = Annotated[Term, TermOf("crime-areas")]
@@ -142,4 +157,4 @@ CountryRole = Annotated[Term, TermOf("country-roles")]
 PersonRole = Annotated[Term, TermOf("person-roles")]
 SourceKind = Annotated[Term, TermOf("source-kinds")]
 Names = Annotated[list[Line], Field(max_length=20)]
-Ids = Annotated[list[RecordId], Field(max_length=50)]
+OperationIds = Annotated[list[RecordId], Field(max_length=50), RefTo("operations")]

@@ -1,118 +1,139 @@
 """HTML for figures: cards with their parts, scopes and other reported values; notes on totals.
 
-Every record string goes through ``esc``; citations and links come from the page
-context, so they number and resolve like everything else on the page.
+Pieces are ``html.template``s (every value escaped unless it is markup); citations and links
+come from the page context, so they number and resolve like everything else on the page.
 """
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
-from . import outcomes
+from . import html, outcomes
+from .citations import PART_DEPTH
 from .figures import QUALIFIER_WORDS
+from .html import Markup
+from .kinds import OPERATIONS
 
 if TYPE_CHECKING:
-    from .link import Total
     from .models import Operation, Outcome
     from .render import PageContext
+    from .site import Total
     from .vocab import Term
 
+_TERM = html.template('<a class="ow-term" href="{}#{}" title="{}">{}</a>')
+_SCOPE = html.template('<p class="ow-card__scope">{}</p>\n')
+_REPORTED_ONE = html.template("{figure}{where}{cites}")
+_WHERE = html.template(" ({})")
+_REASON = html.template(": {}")
+_REPORTED = html.template('<p class="ow-card__reported">Also reported: {}. Totals use {}{}.</p>\n')
+_PART_NOTE = html.template(' <span class="ow-card__note">{}</span>')
+_PART = html.template("<li>of which <strong>{figure}</strong> {term}{extra}{cites}{note}{inner}</li>")
+_PARTS = html.template('<ul class="ow-card__parts">{}</ul>')
+_CARD_NOTE = html.template('<p class="ow-card__note">{}</p>\n')
+_NEVER = html.template('<p class="ow-card__note">Not added up across operations: {}.</p>\n')
+_ANCHOR = html.template(' id="figure-{}"')
+_CARD = html.template(
+    '<div class="ow-card"{anchor}>\n<p class="{css}">{figure}</p>\n'
+    '<p class="ow-card__label">{term}{cites}</p>\n'
+    "{scope}{parts}{reported}{note}{never}</div>"
+)
+_CARDS = html.template('<div class="ow-cards">\n{}\n</div>')
+_WITH_OPERATION = html.template("{} ({})")
+_PARTIAL = html.template("Includes figures for part of an operation only: {}.")
+_LEFT_OUT = html.template("Leaves out: {}.")
+_TOTAL_NOTE = html.template('<br><span class="ow-total-note">{}</span>')
+_COUNT_NOTE = html.template('<span title="{}">{} reported, {} named</span>')
+_COUNT = html.template("<span>{} reported, {} named</span>")
+_NOT_NAMED = html.template("{} reported (not named)")
+_NOT_STATED = html.literal('<span class="ow-unknown">not stated</span>')
 
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
-
-def term_link(page: PageContext, term: Term, capital: bool = False) -> str:
+def term_link(page: PageContext, term: Term, capital: bool = False) -> Markup:
     """A term's label linked to its glossary entry, with its definition as a tooltip."""
     label = term.label[:1].upper() + term.label[1:] if capital else term.label
-    return f'<a class="ow-term" href="{page.href("", "glossary")}#{term.anchor}" title="{esc(term.definition)}">{esc(label)}</a>'
+    return _TERM(page.href("", "glossary"), term.anchor, term.definition, label)
 
 
-def _scope(page: PageContext, op: Operation, o: Outcome) -> str:
+def _scope(page: PageContext, op: Operation, o: Outcome) -> Markup | str:
     words = outcomes.scope_words(page.site, op, o)
-    return f'<p class="ow-card__scope">{esc(words)}</p>\n' if words else ""
+    return _SCOPE(words) if words else ""
 
 
-def _reported(page: PageContext, o: Outcome) -> str:
+def _reported(page: PageContext, o: Outcome) -> Markup | str:
     if not o.reported:
         return ""
-    others = []
-    for r in o.reported:
-        where = f" ({esc(r.where)})" if r.where else ""
-        others.append(f"{esc(outcomes.figure_of(r).words())}{where}{page._cite(r.sources)}")
-    chosen = f"{esc(outcomes.figure_of(o).words())}"
-    reason = f": {esc(o.chosen_because)}" if o.chosen_because else ""
-    return f'<p class="ow-card__reported">Also reported: {"; ".join(others)}. Totals use {chosen}{reason}.</p>\n'
+    others = [
+        _REPORTED_ONE(figure=outcomes.figure_of(r).words(), where=_WHERE(r.where) if r.where else "", cites=page.cite(r.sources))
+        for r in o.reported
+    ]
+    reason = _REASON(o.chosen_because) if o.chosen_because else ""
+    return _REPORTED(html.join("; ", others), outcomes.figure_of(o).words(), reason)
 
 
-def _part(page: PageContext, op: Operation, o: Outcome, depth: int) -> str:
+def _part(page: PageContext, op: Operation, o: Outcome, depth: int) -> Markup:
     scope = outcomes.scope_words(page.site, op, o)
-    extra = f" ({esc(scope)})" if scope else ""
-    note = f' <span class="ow-card__note">{esc(o.note)}</span>' if o.note else ""
-    inner = _parts(page, op, o, depth + 1)
-    return (
-        f"<li>of which <strong>{esc(outcomes.figure_of(o).words())}</strong> {term_link(page, o.metric)}"
-        f"{extra}{page._cite(o.sources)}{note}{inner}</li>"
+    return _PART(
+        figure=outcomes.figure_of(o).words(),
+        term=term_link(page, o.metric),
+        extra=_WHERE(scope) if scope else "",
+        cites=page.cite(o.sources),
+        note=_PART_NOTE(o.note) if o.note else "",
+        inner=_parts(page, op, o, depth + 1),
     )
 
 
-def _parts(page: PageContext, op: Operation, o: Outcome, depth: int = 0) -> str:
-    found = outcomes.parts(op, o) if depth < 4 else []
+def _parts(page: PageContext, op: Operation, o: Outcome, depth: int = 0) -> Markup | str:
+    found = outcomes.parts(op, o) if depth < PART_DEPTH else []
     if not found:
         return ""
-    return '<ul class="ow-card__parts">' + "".join(_part(page, op, p, depth) for p in found) + "</ul>"
+    return _PARTS(html.join("", [_part(page, op, p, depth) for p in found]))
 
 
-def card(page: PageContext, op: Operation, o: Outcome) -> str:
+def card(page: PageContext, op: Operation, o: Outcome) -> Markup:
     """One top-level figure as a card."""
-    figure = outcomes.figure_of(o)
-    css = "ow-card__value" + (" ow-card__value--words" if o.value is None else "")
-    anchor = f' id="figure-{o.id}"' if o.id else ""
-    note = f'<p class="ow-card__note">{esc(o.note)}</p>\n' if o.note else ""
     parts = _parts(page, op, o)
-    parts = parts + "\n" if parts else ""
-    never = (
-        f'<p class="ow-card__note">Not added up across operations: {esc(o.metric.not_totalled_because)}.</p>\n'
-        if not o.metric.totals
-        else ""
+    return _CARD(
+        anchor=_ANCHOR(o.id) if o.id else "",
+        css="ow-card__value" + (" ow-card__value--words" if o.value is None else ""),
+        figure=outcomes.figure_of(o).words(),
+        term=term_link(page, o.metric),
+        cites=page.cite(o.sources),
+        scope=_scope(page, op, o),
+        parts=parts + html.literal("\n") if parts else "",
+        reported=_reported(page, o),
+        note=_CARD_NOTE(o.note) if o.note else "",
+        never=_NEVER(o.metric.not_totalled_because) if not o.metric.totals else "",
     )
-    return (
-        f'<div class="ow-card"{anchor}>\n<p class="{css}">{esc(figure.words())}</p>\n'
-        f'<p class="ow-card__label">{term_link(page, o.metric)}{page._cite(o.sources)}</p>\n'
-        f"{_scope(page, op, o)}{parts}{_reported(page, o)}{note}{never}</div>"
-    )
 
 
-def cards(page: PageContext, op: Operation) -> str:
-    return '<div class="ow-cards">\n' + "\n".join(card(page, op, o) for o in outcomes.top_level(op)) + "\n</div>"
+def cards(page: PageContext, op: Operation) -> Markup:
+    return _CARDS(html.join("\n", [card(page, op, o) for o in outcomes.top_level(op)]))
 
 
-def total_notes(page: PageContext, t: Total) -> str:
+def total_notes(page: PageContext, t: Total) -> Markup:
     """What a total counts only in part, and what it leaves out, each with its operation."""
     lines = []
     if t.partial:
-        items = "; ".join(f"{esc(words)} ({page._a('operations', oid)})" for oid, words in t.partial)
-        lines.append(f"Includes figures for part of an operation only: {items}.")
+        lines.append(_PARTIAL(html.join("; ", [_WITH_OPERATION(words, page.link(OPERATIONS, oid)) for oid, words in t.partial])))
     if t.left_out:
-        items = "; ".join(f"{esc(words)} ({page._a('operations', oid)})" for oid, words in t.left_out)
-        lines.append(f"Leaves out: {items}.")
-    return "".join(f'<br><span class="ow-total-note">{line}</span>' for line in lines)
+        lines.append(
+            _LEFT_OUT(html.join("; ", [_WITH_OPERATION(words, page.link(OPERATIONS, oid)) for oid, words in t.left_out]))
+        )
+    return html.join("", [_TOTAL_NOTE(line) for line in lines])
 
 
-def countries_cell(op: Operation) -> str:
+def countries_cell(op: Operation) -> Markup:
     """The operations list's Countries cell: named countries and the reported count, whichever the sources give."""
     named = len(op.countries)
     count = op.countries_count
     reported = f"{QUALIFIER_WORDS.get(count.qualifier, '')} {count.value:,}".strip() if count else ""
     if named and count:
-        note = f' title="{esc(count.note)}"' if count.note else ""
-        return f"<span{note}>{esc(reported)} reported, {named} named</span>"
+        return _COUNT_NOTE(count.note, reported, str(named)) if count.note else _COUNT(reported, str(named))
     if named:
-        return str(named)
+        return html.escape(named)
     if count:
-        return f"{esc(reported)} reported (not named)"
-    return '<span class="ow-unknown">not stated</span>'
+        return _NOT_NAMED(reported)
+    return _NOT_STATED
 
 
 def countries_sort(op: Operation) -> int:

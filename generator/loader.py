@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from . import editorfiles, models, vocab, yamlread
+from .kinds import KINDS, PAGES, VOCAB
 from .problems import Problem
 from .vocab import Vocabularies
 
@@ -23,7 +24,7 @@ _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for
 RESERVED_IDS = _WINDOWS | {"index"}
 RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap", "glossary", "search"}
 # Folders of content/ that the build reads (vocab/ holds the controlled vocabularies).
-FOLDERS = {*models.KINDS, "pages", "vocab"}
+FOLDERS = {*KINDS, PAGES, VOCAB}
 _LINK = "is a symbolic link; the build reads only real folders and files inside the project: replace it with the folder itself"
 
 
@@ -92,10 +93,10 @@ def load(content: Path) -> Loaded:
     top = content.resolve().name  # edit links name files from the folder that holds content/
     _stray_entries(content, out)
     # A content folder without vocab/ (a test fixture, an old checkout) uses the project's own.
-    folder = content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
+    folder = content / VOCAB if (content / VOCAB).is_dir() else vocab.SHIPPED
     out.vocab, problems = load_vocab(folder)
     out.problems.extend(problems)
-    for kind in models.KINDS:
+    for kind in KINDS:
         folder = content / kind
         if folder.is_symlink():
             out.problems.append(Problem(display_path(folder), 1, 1, "", f"content/{kind}/ {_LINK}"))
@@ -109,9 +110,9 @@ def load(content: Path) -> Loaded:
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}")
-    pages = content / "pages"
+    pages = content / PAGES
     if pages.is_symlink():
-        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/pages/ {_LINK}"))
+        out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/{PAGES}/ {_LINK}"))
     elif pages.is_dir():
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
             path = Path(entry.path)
@@ -132,7 +133,7 @@ def load(content: Path) -> Loaded:
                 continue
             # Windows line endings would hide the front matter (it must start with "---\n").
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/pages/{entry.name}"))
+            out.pages.append(Page(entry.name[:-3], shown, text, f"{top}/{PAGES}/{entry.name}"))
     return out
 
 
@@ -223,11 +224,7 @@ def _stray_entries(content: Path, out: Loaded) -> None:
         shown = display_path(Path(entry.path))
         if entry.is_dir(follow_symlinks=False):
             close = difflib.get_close_matches(name.lower(), sorted(FOLDERS), n=1, cutoff=0.6)
-            tip = (
-                f"did you mean content/{close[0]}/?"
-                if close
-                else f"records go in {', '.join(f'content/{k}/' for k in models.KINDS)}"
-            )
+            tip = f"did you mean content/{close[0]}/?" if close else f"records go in {', '.join(f'content/{k}/' for k in KINDS)}"
             out.problems.append(
                 Problem(shown, 1, 1, "", f"the build does not read the folder '{name}/', so its files are ignored; {tip}")
             )
@@ -238,6 +235,6 @@ def _stray_entries(content: Path, out: Loaded) -> None:
                     1,
                     1,
                     "",
-                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in models.KINDS)}), not in content/ itself",
+                    f"records go in a folder of content/ ({', '.join(f'content/{k}/' for k in KINDS)}), not in content/ itself",
                 )
             )

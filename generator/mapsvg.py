@@ -12,8 +12,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import cache
-from html import escape
 from importlib import resources
+
+from . import html
+from .html import Markup
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -145,35 +147,36 @@ def bucket(count: int) -> int:
     return 0 if count <= 0 else 1 if count == 1 else 2 if count <= 3 else 3 if count <= 9 else 4
 
 
+_SVG_OPEN = html.template(
+    '<svg class="world-map" xmlns="http://www.w3.org/2000/svg" viewBox="{}" role="group" '
+    'aria-labelledby="world-map-title world-map-desc" preserveAspectRatio="xMidYMid meet" fill="#d9dce3">'
+)
+_SVG_TITLE = html.template('<title id="world-map-title">{}</title><desc id="world-map-desc">{}</desc>')
+_LINKED_SHAPE = html.template('<a href="{href}" aria-label="{name}"><title>{name}</title><path class="c{n}" d="{data}"/></a>')
+_SHAPE = html.template('<path class="c{}" d="{}"/>')
+_DOT = html.template(
+    '<a href="{href}" aria-label="{name}"><title>{name}</title><circle class="c{n} ow-map-dot" cx="{x}" cy="{y}" r="{r}"/></a>'
+)
+_SVG_CLOSE = html.literal("</svg>")
+
+
 def world_map(
     counts: dict[str, int], href: Callable[[str], str], label: Callable[[str], str], *, title: str, description: str
-) -> str:
+) -> Markup:
     """The map as one ``<svg>`` element; countries with operations are shaded links."""
     paths, view = _geometry()
-    parts = [
-        f'<svg class="world-map" xmlns="http://www.w3.org/2000/svg" viewBox="{view}" role="group" '
-        f'aria-labelledby="world-map-title world-map-desc" preserveAspectRatio="xMidYMid meet" fill="#d9dce3">',
-        f'<title id="world-map-title">{escape(title)}</title><desc id="world-map-desc">{escape(description)}</desc>',
-    ]
+    parts = [_SVG_OPEN(view), _SVG_TITLE(title, description)]
     small = _small()
     for code, data in paths.items():
         n = counts.get(code, 0)
         if n > 0 and code not in small:
-            name = escape(label(code))
-            parts.append(
-                f'<a href="{escape(href(code))}" aria-label="{name}"><title>{name}</title>'
-                f'<path class="c{bucket(n)}" d="{data}"/></a>'
-            )
+            parts.append(_LINKED_SHAPE(href=href(code), name=label(code), n=str(bucket(n)), data=data))
         else:
-            parts.append(f'<path class="c{bucket(n)}" d="{data}"/>')
+            parts.append(_SHAPE(str(bucket(n)), data))
     # Small countries that took part: a ringed dot over their position, drawn last so that it is on
     # top, and the link target instead of the tiny shape.
     for code in sorted(c for c in counts if counts[c] > 0 and c in small):
         x, y = small[code]
-        name = escape(label(code))
-        parts.append(
-            f'<a href="{escape(href(code))}" aria-label="{name}"><title>{name}</title>'
-            f'<circle class="c{bucket(counts[code])} ow-map-dot" cx="{x}" cy="{y}" r="{DOT_RADIUS}"/></a>'
-        )
-    parts.append("</svg>")
-    return "\n".join(parts)
+        parts.append(_DOT(href=href(code), name=label(code), n=str(bucket(counts[code])), x=str(x), y=str(y), r=str(DOT_RADIUS)))
+    parts.append(_SVG_CLOSE)
+    return html.join("\n", parts)

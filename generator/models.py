@@ -17,6 +17,7 @@ from .fieldtypes import (
     ID_PATTERN,
     ID_RE,
     MAX_ITEMS,
+    AgencyId,
     AgencyKind,
     AgencyRole,
     CountryCode,
@@ -24,12 +25,13 @@ from .fieldtypes import (
     CrimeArea,
     Duration,
     EdtfDate,
-    Ids,
     Language,
     Line,
     Measure,
     Names,
+    OperationIds,
     OperationKind,
+    OptionalSources,
     PersonRole,
     Qualifier,
     RecordId,
@@ -101,7 +103,7 @@ class Phase(Record):
 class AgencyPart(Record):
     """An agency's part in an operation."""
 
-    agency: RecordId
+    agency: AgencyId
     """Id of the agency record (file name in content/agencies/ without .yml)."""
     role: AgencyRole
     """What the agency did: a term of content/vocab/agency-roles.yml."""
@@ -118,7 +120,7 @@ class CountryPart(Record):
     """What the country did: a term of content/vocab/country-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
-    sources: Annotated[list[RecordId], Field(max_length=50)] = []
+    sources: OptionalSources = []
     """Ids of the sources that name this country; needed when the record's sources disagree on the list."""
 
 
@@ -216,7 +218,7 @@ class Person(Record):
     """Public position, e.g. Director General."""
     role: PersonRole
     """Public role: a term of content/vocab/person-roles.yml."""
-    agency: RecordId | None = None
+    agency: AgencyId | None = None
     """Id of the agency the person speaks for."""
     sources: Sources
     """Ids of the sources that name the person."""
@@ -261,7 +263,7 @@ class Operation(Record):
     """The operation's own timeline."""
     people: Annotated[list[Person], Field(max_length=50)] = []
     """People named in a public role (officials, spokespeople)."""
-    related: Ids = []
+    related: OperationIds = []
     """Ids of related operations (background, series, follow-ups)."""
     sources: Sources
     """Ids of the sources for this record."""
@@ -282,7 +284,7 @@ class Agency(Record):
     """What kind of body this is: a term of content/vocab/agency-kinds.yml."""
     country: CountryCode | None = None
     """Where it is based; leave out for international bodies."""
-    parent: RecordId | None = None
+    parent: AgencyId | None = None
     """Id of the agency this unit or bureau belongs to."""
     website: Url | None = None
     """Official web address, only one you have checked."""
@@ -324,12 +326,3 @@ class CountryNotes(Record):
     """Context for the country page, in your own words (Markdown)."""
     sources: Sources
     """Ids of the sources for these notes."""
-
-
-KINDS: dict[str, type[Record]] = {
-    "operations": Operation,
-    "agencies": Agency,
-    "sources": Source,
-    "countries": CountryNotes,
-}
-"""Folder in content/ → the model of the records it holds."""

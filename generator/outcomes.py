@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from . import countries, dates
 from .figures import Figure
+from .kinds import AGENCIES, COUNTRIES, Kind
 
 if TYPE_CHECKING:
-    from .link import Site
     from .models import Operation, Outcome, Phase, ReportedValue
+    from .site import Site
 
 
 def figure_of(o: Outcome | ReportedValue) -> Figure:
@@ -135,10 +136,10 @@ def other_values(outcome: Outcome) -> str:
     return "; ".join(out)
 
 
-def leads(op: Operation) -> list[tuple[str, str]]:
+def leads(op: Operation) -> list[tuple[Kind, str]]:
     """(kind, id) of every lead the record names: agencies, then countries."""
-    return [("agencies", p.agency) for p in op.agencies if p.role == "lead"] + [
-        ("countries", p.country) for p in op.countries if p.role == "lead"
+    return [(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"] + [
+        (COUNTRIES, p.country) for p in op.countries if p.role == "lead"
     ]
 
 
@@ -154,7 +155,7 @@ def facts_line(site: Site, op: Operation) -> str:
         parts.append(f"Countries: {count} reported, {named} named." if named else f"Countries: {count} reported (not named).")
     elif named:
         parts.append(f"Countries: {named} named.")
-    names = [(site.catalog.agencies[rid].name if kind == "agencies" else site.countries[rid].name) for kind, rid in leads(op)]
+    names = [(site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name) for kind, rid in leads(op)]
     if names:
         parts.append("Lead: " + ", ".join(names) + ".")
     return " ".join(parts)

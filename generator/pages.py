@@ -1,17 +1,18 @@
-"""Which pages the site has, and what each one's front matter says."""
+"""Which pages the site has, what records each one shows (see plan.py), and what its front matter says."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from html import escape
+from functools import partial
 
-from markupsafe import Markup
-
-from . import dates, lists, vocab
+from . import citations, dates, html, lists, loader, vocab
 from .countries import REGIONS
-from .link import Site
+from .html import Markup
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
+from .plan import ALL, Bundle, Output, Page, Plan, keys, render_all
 from .render import jsonld, plain, render_page
+from .site import Site
 
 
 def _edit(site: Site, kind: str, rid: str) -> str:
@@ -33,15 +34,27 @@ def _meta(site: Site, title: str, description: str, about: dict | None, edit_pat
     return meta
 
 
-def operation_pages(site: Site) -> dict[str, str]:
-    out = {}
-    c = site.catalog
-    for oid, op in c.operations.items():
-        about = _event(site, op)
-        path = f"operations/{oid}.md"
-        meta = _meta(site, op.name, plain(op.summary), about, _edit(site, "operations", oid), aliases=list(op.aliases))
-        out[path] = render_page("operation.md.j2", path, site, meta, oid=oid, op=op)
+def _record_extra(site: Site, kind: str, rid: str) -> tuple[str, str | None]:
+    """What a record page shows beyond its records: its file (the edit link) and when git last changed it."""
+    edit = _edit(site, kind, rid)
+    return (edit, site.last_changed.get(edit))
+
+
+def operation_pages(site: Site) -> list[Page]:
+    """An operation's page shows the records it names (agencies, sources, related operations)
+    and the operations that name it as related."""
+    out = []
+    for oid in site.catalog.operations:
+        inputs = frozenset([(OPERATIONS, oid), *site.references[(OPERATIONS, oid)], *keys(OPERATIONS, site.related.get(oid, ()))])
+        path = OPERATIONS.page(oid)
+        out.append(Page(path, inputs, _record_extra(site, OPERATIONS, oid), partial(_operation_page, site, oid, path)))
     return out
+
+
+def _operation_page(site: Site, oid: str, path: str) -> str:
+    op = site.catalog.operations[oid]
+    meta = _meta(site, op.name, plain(op.summary), _event(site, op), _edit(site, OPERATIONS, oid), aliases=list(op.aliases))
+    return render_page("operation.md.j2", path, site, meta, citations.operation(site, oid), oid=oid, op=op)
 
 
 def _iso_duration(text: str) -> str:
@@ -83,57 +96,110 @@ def _event(site: Site, op) -> dict:
     return about
 
 
-def agency_pages(site: Site) -> dict[str, str]:
-    out = {}
-    for aid, agency in site.catalog.agencies.items():
-        kind = "NGO" if agency.kind == "ngo" else "GovernmentOrganization"
-        if agency.kind in ("alliance", "intergovernmental-organisation", "programme", "database"):
-            kind = "Organization"
-        about = {"@type": kind, "name": agency.name, "description": plain(agency.summary, 300)}
-        if agency.short_name:
-            about["alternateName"] = agency.short_name
-        if agency.website:
-            about["url"] = agency.website
-        path = f"agencies/{aid}.md"
-        meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, "agencies", aid))
-        ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), "agencies", aid)
-        out[path] = render_page("agency.md.j2", path, site, meta, aid=aid, agency=agency, ops=ops, pager=pager)
-    return out
-
-
-def country_pages(site: Site) -> dict[str, str]:
-    out = {}
-    for code, country in site.countries.items():
-        n = len(site.ops_by_country.get(code, []))
-        description = (
-            f"{country.name} in the catalogue: {n} operation{'s' if n != 1 else ''} it took part in, "
-            "the agencies based there and the figures those operations reported."
+def agency_pages(site: Site) -> list[Page]:
+    """An agency's page shows its operations (all of them count), its units, parent and partners."""
+    out = []
+    for aid in site.catalog.agencies:
+        inputs = frozenset(
+            [
+                (AGENCIES, aid),
+                *site.references[(AGENCIES, aid)],
+                *keys(AGENCIES, site.units.get(aid, ())),
+                *keys(AGENCIES, (other for other, _ in site.partners.get(aid, ()))),
+                *keys(OPERATIONS, (oid for oid, _ in site.ops_by_agency.get(aid, ()))),
+            ]
         )
-        about = {"@type": "Country", "name": country.name, "identifier": country.code.upper()}
-        edit = _edit(site, "countries", code) if code in site.catalog.countries else None
-        path = f"countries/{code}.md"
-        meta = _meta(site, country.name, description, about, edit)
-        ops, pager = lists.first_part(site.ops_by_country.get(code, []), "countries", code)
-        out[path] = render_page("country.md.j2", path, site, meta, code=code, country=country, ops=ops, pager=pager)
+        path = AGENCIES.page(aid)
+        out.append(Page(path, inputs, _record_extra(site, AGENCIES, aid), partial(_agency_page, site, aid, path)))
     return out
 
 
-def source_pages(site: Site) -> dict[str, str]:
-    out = {}
-    for sid, source in site.catalog.sources.items():
-        about = {"@type": "CreativeWork", "name": source.title}
-        if source.url:
-            about["url"] = source.url
-        path = f"sources/{sid}.md"
-        description = f"Source record: {plain(source.title, 120)}, and every record that cites it."
-        meta = _meta(site, source.title, description, about, _edit(site, "sources", sid))
-        out[path] = render_page("source.md.j2", path, site, meta, sid=sid, source=source)
+def _agency_page(site: Site, aid: str, path: str) -> str:
+    agency = site.catalog.agencies[aid]
+    kind = "NGO" if agency.kind == "ngo" else "GovernmentOrganization"
+    if agency.kind in ("alliance", "intergovernmental-organisation", "programme", "database"):
+        kind = "Organization"
+    about = {"@type": kind, "name": agency.name, "description": plain(agency.summary, 300)}
+    if agency.short_name:
+        about["alternateName"] = agency.short_name
+    if agency.website:
+        about["url"] = agency.website
+    meta = _meta(site, agency.name, plain(agency.summary), about, _edit(site, AGENCIES, aid))
+    ops, pager = lists.first_part(site.ops_by_agency.get(aid, []), AGENCIES, aid)
+    return render_page(
+        "agency.md.j2", path, site, meta, citations.agency(site, aid), aid=aid, agency=agency, ops=ops, pager=pager
+    )
+
+
+def country_pages(site: Site) -> list[Page]:
+    """A country's page shows its notes, every operation that lists it (its totals count them all)
+    and the agencies based there."""
+    out = []
+    for code in site.countries:
+        inputs = frozenset(
+            [
+                (COUNTRIES, code),
+                *site.references.get((COUNTRIES, code), ()),
+                *keys(OPERATIONS, (oid for oid, _ in site.ops_by_country.get(code, ()))),
+                *keys(AGENCIES, site.agencies_by_country.get(code, ())),
+            ]
+        )
+        extra = _record_extra(site, COUNTRIES, code) if code in site.catalog.countries else None
+        path = COUNTRIES.page(code)
+        out.append(Page(path, inputs, extra, partial(_country_page, site, code, path)))
     return out
 
 
-def index_pages(site: Site) -> dict[str, str]:
+def _country_page(site: Site, code: str, path: str) -> str:
+    country = site.countries[code]
+    n = len(site.ops_by_country.get(code, []))
+    description = (
+        f"{country.name} in the catalogue: {n} operation{'s' if n != 1 else ''} it took part in, "
+        "the agencies based there and the figures those operations reported."
+    )
+    about = {"@type": "Country", "name": country.name, "identifier": country.code.upper()}
+    edit = _edit(site, COUNTRIES, code) if code in site.catalog.countries else None
+    meta = _meta(site, country.name, description, about, edit)
+    ops, pager = lists.first_part(site.ops_by_country.get(code, []), COUNTRIES, code)
+    return render_page(
+        "country.md.j2", path, site, meta, citations.country(site, code), code=code, country=country, ops=ops, pager=pager
+    )
+
+
+def source_pages(site: Site) -> list[Page]:
+    """A source's page shows the records that cite it."""
+    out = []
+    for sid in site.catalog.sources:
+        inputs = frozenset([(SOURCES, sid), *site.cited_by.get(sid, ())])
+        path = SOURCES.page(sid)
+        out.append(Page(path, inputs, _record_extra(site, SOURCES, sid), partial(_source_page, site, sid, path)))
+    return out
+
+
+def _source_page(site: Site, sid: str, path: str) -> str:
+    source = site.catalog.sources[sid]
+    about = {"@type": "CreativeWork", "name": source.title}
+    if source.url:
+        about["url"] = source.url
+    description = f"Source record: {plain(source.title, 120)}, and every record that cites it."
+    meta = _meta(site, source.title, description, about, _edit(site, SOURCES, sid))
+    return render_page("source.md.j2", path, site, meta, sid=sid, source=source)
+
+
+def index_pages(site: Site) -> list[Page]:
+    """The countries index and the home page (totals, map, newest operations) show the whole
+    catalogue; the glossary shows the vocabularies only."""
     c = site.catalog
-    out = {}
+    home = next((p.source for p in c.pages if p.name == "home"), None)
+    return [
+        Page(COUNTRIES.page("index"), ALL, None, partial(_countries_index, site)),
+        Page("glossary.md", frozenset(), None, partial(_glossary, site)),
+        Page("index.md", ALL, (home, site.last_changed.get(home) if home else None), partial(_home, site, home)),
+    ]
+
+
+def _countries_index(site: Site) -> str:
+    c = site.catalog
     by_region: dict[str, list[str]] = defaultdict(list)
     for code, country in sorted(site.countries.items(), key=lambda kv: kv[1].name):
         by_region[country.region].append(code)
@@ -155,40 +221,32 @@ def index_pages(site: Site) -> dict[str, str]:
             n = len(site.agencies_by_country[code])
             ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")
         if code in c.countries:
-            ways.append("country notes")
+            ways.append(COUNTRIES.record_word)
         named_as[code] = "; ".join(ways)
-    specs: list[tuple[str, str, str, str, dict[str, object]]] = [
-        (
-            "countries/index.md",
-            "countries_index.md.j2",
-            "Countries",
-            "Every country named in the catalogue, grouped by region, with the number of operations it took part in.",
-            {"by_region": [(regions[r], by_region[r]) for r in regions if r in by_region], "named_as": named_as},
-        ),
-        (
-            "glossary.md",
-            "glossary.md.j2",
-            "Glossary",
-            "Definitions of every term the records use: measures, qualifiers, crime areas, kinds and roles.",
-            {"sections": [(stem, vocab.FILES[stem][2], c.vocab.get(stem)) for stem in vocab.FILES if stem in c.vocab.by_file]},
-        ),
-        (
-            "index.md",
-            "home.md.j2",
-            "Home",
-            "An explainer of international law-enforcement operations against child sexual exploitation and human trafficking, "
-            "built from sourced records.",
-            {"intro": next((p.text for p in c.pages if p.name == "home"), ""), "world_map": _world_map(site)},
-        ),
-    ]
-    for path, template, title, description, values in specs:
-        home = next((p.source for p in c.pages if p.name == "home"), None)
-        meta = _meta(site, title, description, None, home if path == "index.md" else None)
-        out[path] = render_page(template, path, site, meta, **values)
-    return out
+    description = "Every country named in the catalogue, grouped by region, with the number of operations it took part in."
+    by_regions = [(regions[r], by_region[r]) for r in regions if r in by_region]
+    meta = _meta(site, "Countries", description, None)
+    return render_page("countries_index.md.j2", COUNTRIES.page("index"), site, meta, by_region=by_regions, named_as=named_as)
 
 
-def _world_map(site: Site) -> str:
+def _glossary(site: Site) -> str:
+    c = site.catalog
+    description = "Definitions of every term the records use: measures, qualifiers, crime areas, kinds and roles."
+    sections = [(stem, vocab.FILES[stem][2], c.vocab.get(stem)) for stem in vocab.FILES if stem in c.vocab.by_file]
+    return render_page("glossary.md.j2", "glossary.md", site, _meta(site, "Glossary", description, None), sections=sections)
+
+
+def _home(site: Site, home: str | None) -> str:
+    description = (
+        "An explainer of international law-enforcement operations against child sexual exploitation and human trafficking, "
+        "built from sourced records."
+    )
+    intro = next((p.text for p in site.catalog.pages if p.name == "home"), "")
+    meta = _meta(site, "Home", description, None, home)
+    return render_page("home.md.j2", "index.md", site, meta, intro=intro, world_map=_world_map(site))
+
+
+def _world_map(site: Site) -> Markup:
     from . import mapsvg
 
     counts = {code: len(pairs) for code, pairs in site.ops_by_country.items()}
@@ -197,63 +255,71 @@ def _world_map(site: Site) -> str:
         n = counts.get(code, 0)
         return f"{site.countries[code].name}: {n} operation{'s' if n != 1 else ''}"
 
-    legend = (
-        '<ul class="ow-map-legend" aria-hidden="true">'
-        '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
-        '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
-        '<li><span class="ow-swatch c4"></span>10 or more</li>'
-        '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
-    )
     # The same counts as a list, most operations first: readable on a phone, where Europe, the Gulf
     # and West Africa are too small on the map, and for anyone who does not use the map.
     ranked = sorted(counts, key=lambda code: (-counts[code], site.countries[code].name))
-    items = "".join(
-        f'<li><a href="countries/{code}.html">{escape(site.countries[code].name)}</a> '
-        f'<span class="ow-muted">({counts[code]})</span></li>'
-        for code in ranked
+    listing = _MAP_LIST(
+        str(len(ranked)), html.join("", [_MAP_ITEM(code, site.countries[code].name, str(counts[code])) for code in ranked])
     )
-    listing = (
-        f'<p class="ow-map-list-title">The {len(ranked)} countries listed in operations, by number of operations:</p>'
-        f'<ol class="ow-map-list">{items}</ol>'
-    )
-    # mapsvg escapes every label and address itself.
     svg = mapsvg.world_map(
         counts,
-        href=lambda code: f"countries/{code}.html",
+        href=lambda code: COUNTRIES.url(code),
         label=label,
         title="Countries listed in the operations in the catalogue",
         description="World map; each country listed in at least one operation (taking part or as the place of action) is "
         "shaded by the number of operations and links to its page; small countries are marked with a dot. "
         "The same information follows as a list.",
     )
-    return Markup(legend + "\n") + Markup(svg) + Markup("\n" + listing)
+    return html.join("\n", [_MAP_LEGEND, svg, listing])
 
 
-def hand_written_pages(site: Site) -> dict[str, str]:
+_MAP_LEGEND = html.literal(
+    '<ul class="ow-map-legend" aria-hidden="true">'
+    '<li><span class="ow-swatch c0"></span>none</li><li><span class="ow-swatch c1"></span>1 operation</li>'
+    '<li><span class="ow-swatch c2"></span>2–3</li><li><span class="ow-swatch c3"></span>4–9</li>'
+    '<li><span class="ow-swatch c4"></span>10 or more</li>'
+    '<li><span class="ow-swatch ow-swatch--dot c1"></span>small country, drawn as a dot</li></ul>'
+)
+_MAP_ITEM = html.template('<li><a href="countries/{}.html">{}</a> <span class="ow-muted">({})</span></li>')
+_MAP_LIST = html.template(
+    '<p class="ow-map-list-title">The {} countries listed in operations, by number of operations:</p>'
+    '<ol class="ow-map-list">{}</ol>'
+)
+
+
+def hand_written_pages(site: Site) -> list[Page]:
     """content/pages/*.md as written, with their source file named for the edit link
     (home.md is the home page's introduction)."""
-    out = {}
-    for page in site.catalog.pages:
-        if page.name == "home":
-            continue
-        edit = "edit_path: " + json.dumps(page.source) + "\n"
-        if page.text.startswith("---\n"):
-            out[f"{page.name}.md"] = "---\n" + edit + page.text[4:]
-        else:
-            out[f"{page.name}.md"] = "---\n" + edit + "---\n\n" + page.text
+    return [
+        Page(f"{page.name}.md", frozenset([(PAGES, page.name)]), page.source, partial(_hand_written, page))
+        for page in site.catalog.pages
+        if page.name != "home"
+    ]
+
+
+def _hand_written(page: loader.Page) -> str:
+    edit = "edit_path: " + json.dumps(page.source) + "\n"
+    if page.text.startswith("---\n"):
+        return "---\n" + edit + page.text[4:]
+    return "---\n" + edit + "---\n\n" + page.text
+
+
+def plan(site: Site) -> Plan:
+    """Every generated file (pages, data downloads, feed, redirects, search index), not yet rendered."""
+    from . import export, feed, redirects, search_index
+
+    out: Plan = []
+    for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
+        out.extend(build(site))
+    out.extend(lists.list_pages(site))
+    out.extend(export.data_pages(site))
+    feed_extra = (site.site_url, tuple(sorted(site.last_changed.items())))
+    out.append(Page("feed.xml", ALL, feed_extra, partial(feed.atom, site, site.site_url)))
+    out.extend(redirects.redirect_pages(site))
+    out.append(Bundle(search_index.FOLDER + "/", ALL, None, partial(search_index.search_files, site)))
     return out
 
 
-def all_files(site: Site) -> dict[str, str | bytes]:
-    """Every generated file (pages, data downloads, feed, redirects), by path relative to the output folder."""
-    from . import export, feed, redirects, search_index
-
-    files: dict[str, str | bytes] = {}
-    for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
-        files.update(build(site))
-    files.update(lists.list_pages(site))
-    files.update(export.data_files(site))
-    files["feed.xml"] = feed.atom(site, site.site_url)
-    files.update(redirects.redirect_files(site))
-    files.update(search_index.search_files(site))
-    return files
+def all_files(site: Site) -> dict[str, Output]:
+    """Every generated file, rendered, by path relative to the output folder."""
+    return render_all(plan(site))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from markupsafe import Markup, escape
+from . import html
+from .html import Markup
 
 T = TypeVar("T")
 
@@ -42,27 +43,31 @@ def _href(first: str, n: int) -> str:
     return part_path(first, n).rpartition("/")[2][:-3] + ".html"
 
 
+_PREVIOUS = html.template('<a rel="prev" href="{}">Previous</a>')
+_NEXT = html.template('<a rel="next" href="{}">Next</a>')
+_STEP = html.template("Part {} of {}")
+_CURRENT = html.template('<li><span aria-current="page">{}</span></li>')
+_OTHER = html.template('<li><a href="{}">{}</a></li>')
+_PAGER = html.template(
+    '<nav class="ow-pager" aria-label="Parts of this list"><p>{}</p>\n<ol class="ow-pager__parts">{}</ol></nav>'
+)
+
+
 def pager(first: str, n: int, total: int, labels: Sequence[str] | None = None) -> Markup:
     """Links between the parts of a list, for part ``n`` of ``total`` (nothing when there is one).
 
     ``labels`` names the parts (e.g. the range of rows each holds); numbers otherwise."""
     if total <= 1:
-        return Markup("")
-    names = [escape(label) for label in labels] if labels else [str(i) for i in range(1, total + 1)]
+        return Markup()
+    names = list(labels) if labels else [str(i) for i in range(1, total + 1)]
     steps = []
     if n > 1:
-        steps.append(f'<a rel="prev" href="{_href(first, n - 1)}">Previous</a>')
-    steps.append(f"Part {n} of {total}")
+        steps.append(_PREVIOUS(_href(first, n - 1)))
+    steps.append(_STEP(str(n), str(total)))
     if n < total:
-        steps.append(f'<a rel="next" href="{_href(first, n + 1)}">Next</a>')
-    items = "".join(
-        f'<li><span aria-current="page">{name}</span></li>' if i == n else f'<li><a href="{_href(first, i)}">{name}</a></li>'
-        for i, name in enumerate(names, 1)
-    )
-    return Markup(
-        f'<nav class="ow-pager" aria-label="Parts of this list"><p>{" · ".join(steps)}</p>\n'
-        f'<ol class="ow-pager__parts">{items}</ol></nav>'
-    )
+        steps.append(_NEXT(_href(first, n + 1)))
+    items = [_CURRENT(name) if i == n else _OTHER(_href(first, i), name) for i, name in enumerate(names, 1)]
+    return _PAGER(html.join(" · ", steps), html.join("", items))
 
 
 def ranges(parts: Sequence[Sequence[object]]) -> list[str]:

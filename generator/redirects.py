@@ -6,11 +6,14 @@ static host and from disk, with no JavaScript and no engine plugin.
 
 from __future__ import annotations
 
-from html import escape
+from functools import partial
 
-from .link import Site
+from . import html
+from .kinds import KINDS
+from .plan import Page
+from .site import Site
 
-_PAGE = """<!doctype html>
+_PAGE = html.template("""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -23,19 +26,20 @@ _PAGE = """<!doctype html>
 <p>This record has moved to <a href="{target}">{title}</a>.</p>
 </body>
 </html>
-"""
+""")
 
 
-def redirect_files(site: Site) -> dict[str, str]:
-    """``<kind>/<former id>.html`` → a page that sends readers to the record's current page."""
+def redirect_pages(site: Site) -> list[Page]:
+    """``<kind>/<former id>.html`` → a page that sends readers to the record's current page (which it names)."""
     c = site.catalog
-    out: dict[str, str] = {}
-    renamed: list[tuple[str, str, str, list[str]]] = [
-        *(("operations", rid, r.name, r.former_ids) for rid, r in sorted(c.operations.items())),
-        *(("agencies", rid, r.name, r.former_ids) for rid, r in sorted(c.agencies.items())),
-        *(("sources", rid, r.title, r.former_ids) for rid, r in sorted(c.sources.items())),
-    ]
-    for kind, rid, title, former_ids in renamed:
-        for old in former_ids:
-            out[f"{kind}/{old}.html"] = _PAGE.format(target=escape(f"{rid}.html"), title=escape(title))
+    out: list[Page] = []
+    for kind in (k for k in KINDS.values() if k.renamable):
+        for rid, record in sorted(c.table(kind).items()):
+            for old in record.former_ids:
+                title = kind.name_of(record)
+                out.append(Page(kind.url(old), frozenset([(kind, rid)]), None, partial(_redirect, rid, title)))
     return out
+
+
+def _redirect(rid: str, title: str) -> str:
+    return str(_PAGE(target=f"{rid}.html", title=title))

@@ -2,52 +2,32 @@
 
 Pages are plain Markdown with YAML front matter. Headings are Markdown (so any
 engine builds a table of contents); figures, timelines and lists of records
-are HTML blocks whose every record string is escaped by Jinja's autoescape.
+are HTML blocks, made by the templates (Jinja's autoescape) and by ``html.py``'s pieces, with
+one rule: every value is escaped unless it is already markup. Citations are numbered before a
+page is rendered (``citations.py``).
 Links between generated pages are relative ``.html`` addresses, which work
 on a web server and from disk alike.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import countries, dates, figurehtml, outcomes, paging
+from . import countries, dates, figurehtml, html, outcomes, paging
 from .figures import Figure
-from .link import Site, Total
-from .textcheck import RTL
+from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
+from .site import Role, Site, Total
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
-
-
-def _esc(text: object) -> str:
-    """Text for HTML: &, <, >, " and ' escaped (as markupsafe does, as a plain string)."""
-    return html.escape(str(text), quote=True)
-
-
-def _name(text: str) -> str:
-    """A record name for HTML: escaped, and isolated in <bdi> when it holds right-to-left letters,
-    so that it cannot reorder the punctuation, dates or roles printed next to it."""
-    escaped = _esc(text)
-    return f"<bdi>{escaped}</bdi>" if RTL.search(text) else escaped
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&\"'])")
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def md_escape(text: str) -> Markup:
-    """Record text for a Markdown context (a heading): no markup, no HTML, no attribute lists."""
-    return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", str(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -61,7 +41,38 @@ def plain(text: str, limit: int = 160) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-_NONE_REPORTED = '<span class="ow-unknown">none reported</span>'
+_TAGS = re.compile(r"<[^>]+>")
+
+# The page pieces made in Python (each is used once per row or entry: as Python they render several
+# times faster than as Jinja macros). Every value is escaped unless it is markup (see html.py).
+_NONE_REPORTED = html.literal('<span class="ow-unknown">none reported</span>')
+_NOT_STATED = html.literal('<span class="ow-unknown">not stated</span>')
+_A = html.template('<a href="{}">{}</a>')
+_CITE = html.template('<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
+_CITES = html.template('<sup class="ow-cite">{}</sup>')
+_INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
+_NO_DATE = html.template('<span class="{}ow-unknown">Date not stated</span>')
+_SPAN = html.template("<span>{}</span>")
+_SPAN_CLASS = html.template('<span class="{}">{}</span>')
+_TIME = html.template('<time datetime="{}">{}</time>')
+_TIME_CLASS = html.template('<time class="{}" datetime="{}">{}</time>')
+_OP_ROW = html.template("<tr><td>{}</td><td>{}</td><td>{}</td></tr>")
+_TIMELINE_ITEM = html.template(
+    '<li class="ow-timeline__item">{date}\n<div class="ow-timeline__text">{what}{text}{cites}{inferred}</div></li>'
+)
+_TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
+_WHAT = html.template("{}: ")
+_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}</li>')
+_COMMA = html.template(", {}")
+_ORIGINAL = html.template('. <a class="ow-external" href="{}" rel="nofollow noopener">Original</a>')
+_NO_ADDRESS = html.literal('. <span class="ow-unknown">No web address known.</span>')
+_SOURCES = html.template('## Sources\n\n<ol class="ow-sources">\n{}\n</ol>')
+_UPDATED = html.template('<p class="ow-updated">Record last changed on <time datetime="{}">{}</time>.</p>')
+_INDEX_ROW = html.template(
+    '<tr><td>{link}</td><td>{kind}</td><td data-sort="{sort}">{date}</td><td data-sort="{csort}">{countries}</td>'
+    "<td>{leads}</td><td>{figures}</td></tr>"
+)
+_MORE = html.template("{} and {} more")
 
 
 class _Shared:
@@ -74,8 +85,9 @@ class _Shared:
         # A weak reference: the cache outlives the build as a module global, and must not keep
         # the whole catalogue in memory while MkDocs builds the site.
         self.site = weakref.ref(site)
-        self.labels: dict[tuple[str, str], str] = {}
-        self.dates: dict[str, str] = {}
+        self.labels: dict[tuple[str, str], Markup] = {}
+        self.dates: dict[str, Markup] = {}
+        self.titles: dict[str, str] = {}
 
 
 _shared: _Shared | None = None
@@ -88,36 +100,38 @@ def _shared_for(site: Site) -> _Shared:
     return _shared
 
 
-def _inferred(note: str | None) -> str:
-    return f' <span class="ow-inferred">(inferred: {_esc(note)})</span>' if note else ""
+def _inferred(note: str | None) -> Markup:
+    return _INFERRED(note) if note else Markup()
 
 
-def _date_html(date: dates.Date | None, css: str = "") -> str:
+def _date_html(date: dates.Date | None, css: str = "") -> Markup:
     if date is None:
-        return f'<span class="{css + " " if css else ""}ow-unknown">Date not stated</span>'
+        return _NO_DATE(css + " " if css else "")
     machine = date.html_datetime()
-    attrs = f' class="{css}"' if css else ""
     if machine is None:
         # A month with no year has no machine-readable form in HTML: plain text, no <time>.
-        return f"<span{attrs}>{_esc(date.words())}</span>"
-    return f'<time{attrs} datetime="{machine}">{_esc(date.words())}</time>'
+        return _SPAN_CLASS(css, date.words()) if css else _SPAN(date.words())
+    return _TIME_CLASS(css, machine, date.words()) if css else _TIME(machine, date.words())
 
 
-@dataclass
 class PageContext:
-    """Per-page helpers: relative links and numbered citations."""
+    """Per-page helpers: relative links and the page's numbered citations.
 
-    site: Site
-    path: str
-    cited: list[str] = field(default_factory=list)
-    listed: int = 0
-    """How many of the cited sources the page's source list shows (every marker needs its entry)."""
-    _numbers: dict[str, int] = field(default_factory=dict)
-    _shared: _Shared = field(init=False)
+    The sources a page cites, in order, are worked out from the records before the page is
+    rendered (``citations.py``); ``cite`` only looks their numbers up, so moving a block of
+    a template cannot renumber or drop a source."""
 
-    def __post_init__(self) -> None:
-        self._shared = _shared_for(self.site)
-        self._here = self.path.rpartition("/")[0]
+    def __init__(self, site: Site, path: str, sources: Sequence[str] = ()) -> None:
+        self.site = site
+        self.path = path
+        self.sources = list(sources)
+        self._numbers = {sid: n for n, sid in enumerate(self.sources, 1)}
+        if len(self._numbers) != len(self.sources):
+            raise ValueError(f"{path}: a source is listed twice in the page's citations")
+        self.listed = False
+        """Whether the page has shown its source list."""
+        self._shared = _shared_for(site)
+        self._here = path.rpartition("/")[0]
 
     def href(self, kind: str, rid: str = "index") -> str:
         """Relative address of a generated page from this page."""
@@ -131,157 +145,150 @@ class PageContext:
 
     def name(self, kind: str, rid: str) -> str:
         c = self.site.catalog
-        if kind == "operations":
-            return c.operations[rid].name
-        if kind == "agencies":
+        if kind == AGENCIES:
             a = c.agencies[rid]
             return f"{a.name} ({a.short_name})" if a.short_name and a.short_name not in a.name else a.name
-        if kind == "countries":
+        if kind == COUNTRIES:
             return self.site.countries[rid].name
-        if kind == "sources":
-            return c.sources[rid].title
-        raise KeyError(kind)
+        return KINDS[kind].name_of(c.table(kind)[rid])
 
-    def _a(self, kind: str, rid: str) -> str:
+    def _a(self, kind: str, rid: str) -> Markup:
         labels = self._shared.labels
         label = labels.get((kind, rid))
         if label is None:
-            label = labels[(kind, rid)] = _name(self.name(kind, rid))
-        # Ids are validated (a-z, 0-9, hyphens), so the address needs no escaping.
-        return f'<a href="{self.href(kind, rid)}">{label}</a>'
+            label = labels[(kind, rid)] = html.name(self.name(kind, rid))
+        return _A(self.href(kind, rid), label)
 
     def link(self, kind: str, rid: str, text: str | None = None) -> Markup:
         """An HTML link to a record page, with escaped text."""
         if text is None:
-            return Markup(self._a(kind, rid))
-        return Markup(f'<a href="{self.href(kind, rid)}">{_name(text)}</a>')
+            return self._a(kind, rid)
+        return _A(self.href(kind, rid), html.name(text))
 
     def links(self, kind: str, ids: Iterable[str], separator: str = ", ") -> Markup:
-        """Links to several record pages."""
-        return Markup(separator.join(self._a(kind, rid) for rid in ids))
+        """Links to several record pages (``separator`` is markup)."""
+        return html.join(separator, [self._a(kind, rid) for rid in ids])
 
     def some_links(self, kind: str, ids: Sequence[str]) -> Markup:
         """Links to the first ``paging.EXAMPLES`` records and a count of the rest, so that a line
         beside a total does not grow with the catalogue."""
         shown = self.links(kind, ids[: paging.EXAMPLES])
         rest = len(ids) - paging.EXAMPLES
-        return Markup(f"{shown} and {rest:,} more") if rest > 0 else shown
+        return _MORE(shown, f"{rest:,}") if rest > 0 else shown
 
     def cite(self, sources: Iterable[str]) -> Markup:
         """Numbered citation links, e.g. [1][2], each to the page's source list."""
-        return Markup(self._cite(sources))
-
-    def _cite(self, sources: Iterable[str]) -> str:
+        numbers, titles = self._numbers, self._shared.titles
         parts = []
         for source in sources:
-            n = self._numbers.get(source)
+            n = numbers.get(source)
             if n is None:
-                self.cited.append(source)
-                n = self._numbers[source] = len(self.cited)
-            title = _esc(self.site.catalog.sources[source].title)
+                raise RuntimeError(
+                    f"{self.path}: source {source!r} is cited but not among the page's sources; "
+                    "add it to the page's function in citations.py"
+                )
+            title = titles.get(source)
+            if title is None:
+                title = titles[source] = self.site.catalog.sources[source].title
             # The name is in the accessible name, for screen readers and touch, not only in title=.
-            parts.append(f'<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
-        return f'<sup class="ow-cite">{"".join(parts)}</sup>' if parts else ""
+            parts.append(_CITE(n=str(n), title=title))
+        return _CITES(html.join("", parts)) if parts else Markup()
 
-    # The pieces below are used once per row or entry; as Python they render several
-    # times faster than as Jinja macros. Every record string goes through _esc().
-
-    def _op_date(self, oid: str) -> str:
+    def _op_date(self, oid: str) -> Markup:
         cache = self._shared.dates
-        html = cache.get(oid)
-        if html is None:
-            html = cache[oid] = _date_html(self.site.op_date[oid])
-        return html
+        piece = cache.get(oid)
+        if piece is None:
+            piece = cache[oid] = _date_html(self.site.op_date[oid])
+        return piece
 
     def op_date(self, oid: str) -> Markup:
         """The operation's latest known date."""
-        return Markup(self._op_date(oid))
+        return self._op_date(oid)
 
-    def op_rows(self, pairs: Iterable[tuple[str, str]]) -> Markup:
+    def op_rows(self, pairs: Iterable[Role]) -> Markup:
         """Table rows of operations: link, latest date, role."""
-        return Markup(
-            "\n".join(
-                f"<tr><td>{self._a('operations', oid)}</td><td>{self._op_date(oid)}</td><td>{_esc(getattr(role, 'label', role))}</td></tr>"
-                for oid, role in pairs
-            )
+        return html.join(
+            "\n", [_OP_ROW(self._a(OPERATIONS, oid), self._op_date(oid), getattr(role, "label", role)) for oid, role in pairs]
         )
 
     def measure(self, term, capital: bool = False) -> Markup:
         """A measure's label, linked to its definition in the glossary."""
-        return Markup(figurehtml.term_link(self, term, capital))
+        return figurehtml.term_link(self, term, capital)
 
     def figure_cards(self, op) -> Markup:
         """The operation's figures as cards: parts nested in their whole, scopes, other reported values."""
-        return Markup(figurehtml.cards(self, op))
+        return figurehtml.cards(self, op)
 
     def total_notes(self, t: Total) -> Markup:
         """What a total counts only in part, and what it leaves out and why."""
-        return Markup(figurehtml.total_notes(self, t))
+        return figurehtml.total_notes(self, t)
 
     def inferred(self, note: str | None) -> Markup:
         """A visible note on a date the record worked out rather than read in a source."""
-        return Markup(_inferred(note))
+        return _inferred(note)
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
         """A timeline as an ordered list, readable without JavaScript."""
-        items = []
-        for e in entries:
-            what = f"{self._a('operations', e.operation)}: " if with_operation else ""
-            items.append(
-                f'<li class="ow-timeline__item">{_date_html(e.date, "ow-timeline__date")}\n'
-                f'<div class="ow-timeline__text">{what}{_esc(e.text)}{self._cite(e.sources)}{_inferred(e.inferred)}</div></li>'
+        items = [
+            _TIMELINE_ITEM(
+                date=_date_html(e.date, "ow-timeline__date"),
+                what=_WHAT(self._a(OPERATIONS, e.operation)) if with_operation else "",
+                text=e.text,
+                cites=self.cite(e.sources),
+                inferred=_inferred(e.inferred),
             )
-        return Markup('<ol class="ow-timeline">\n' + "\n".join(items) + "\n</ol>")
+            for e in entries
+        ]
+        return _TIMELINE(html.join("\n", items))
 
     def span_words(self, span) -> Markup:
         """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""
         words = outcomes.span_words(span.start, span.end, getattr(span, "duration", None))
-        return Markup(_esc(words) + self._cite(span.sources) + _inferred(getattr(span, "inferred", None)))
+        return html.join("", [words, self.cite(span.sources), _inferred(getattr(span, "inferred", None))])
 
     def source_list(self) -> Markup:
-        """The page's numbered sources, in the order they were first cited."""
-        self.listed = len(self.cited)
-        if not self.cited:
-            return Markup("")
+        """The page's numbered sources, in the order worked out before rendering (citations.py)."""
+        self.listed = True
+        if not self.sources:
+            return Markup()
         items = []
-        for n, sid in enumerate(self.cited, 1):
+        for n, sid in enumerate(self.sources, 1):
             source = self.site.catalog.sources[sid]
-            item = f'<li id="cite-{n}">{self._a("sources", sid)}'
-            if source.publisher:
-                item += f", {_esc(source.publisher)}"
-            if source.published:
-                item += f", {_esc(date_words(source.published))}"
-            if source.url:
-                item += f'. <a class="ow-external" href="{_esc(source.url)}" rel="nofollow noopener">Original</a></li>'
-            else:
-                item += '. <span class="ow-unknown">No web address known.</span></li>'
-            items.append(item)
-        return Markup('## Sources\n\n<ol class="ow-sources">\n' + "\n".join(items) + "\n</ol>")
+            items.append(
+                _SOURCE_ITEM(
+                    str(n),
+                    self._a(SOURCES, sid),
+                    _COMMA(source.publisher) if source.publisher else "",
+                    _COMMA(date_words(source.published)) if source.published else "",
+                    _ORIGINAL(source.url) if source.url else _NO_ADDRESS,
+                )
+            )
+        return _SOURCES(html.join("\n", items))
 
     def updated(self, meta: dict) -> Markup:
         """When the record file last changed, where git history says so."""
         changed = meta.get("last_changed")
         if not changed:
-            return Markup("")
-        return Markup(
-            f'<p class="ow-updated">Record last changed on <time datetime="{_esc(changed)}">{_esc(date_words(changed))}</time>.</p>'
-        )
+            return Markup()
+        return _UPDATED(changed, date_words(changed))
 
     def index_row(self, oid: str) -> Markup:
         """One row of the operations index."""
         site = self.site
         op = site.catalog.operations[oid]
         d = site.op_date[oid]
-        sort = "{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000"
-        countries_cell = figurehtml.countries_cell(op)
-        leads = [self._a("agencies", p.agency) for p in op.agencies if p.role == "lead"]
-        leads += [self._a("countries", p.country) for p in op.countries if p.role == "lead"]
-        lead_cell = ", ".join(leads) or '<span class="ow-unknown">not stated</span>'
-        figures = "; ".join(_esc(outcomes.short_words(op, o, site)) for o in outcomes.top_level(op)[:3])
-        return Markup(
-            f"<tr><td>{self._a('operations', oid)}</td><td>{_esc(op.kind.label)}</td>"
-            f'<td data-sort="{sort}">{self._op_date(oid)}</td><td data-sort="{figurehtml.countries_sort(op)}">{countries_cell}</td>'
-            f"<td>{lead_cell}</td><td>{figures or _NONE_REPORTED}</td></tr>"
+        leads = [self._a(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"]
+        leads += [self._a(COUNTRIES, p.country) for p in op.countries if p.role == "lead"]
+        figures = "; ".join(outcomes.short_words(op, o, site) for o in outcomes.top_level(op)[:3])
+        return _INDEX_ROW(
+            link=self._a(OPERATIONS, oid),
+            kind=op.kind.label,
+            sort="{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000",
+            date=self._op_date(oid),
+            csort=str(figurehtml.countries_sort(op)),
+            countries=figurehtml.countries_cell(op),
+            leads=html.join(", ", leads) if leads else _NOT_STATED,
+            figures=figures or _NONE_REPORTED,
         )
 
 
@@ -297,9 +304,10 @@ def total_words(t: Total) -> str:
     return t.sum.words()
 
 
-def _environment() -> jinja2.Environment:
+def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """The templates' environment (``loader``: other templates, for tests)."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=loader or jinja2.PackageLoader("generator", "templates"),
         autoescape=True,  # every record string is HTML-escaped unless marked safe
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -307,11 +315,12 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; checking them costs two stat calls a page
     )
-    env.filters.update(md=md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
+    env.filters.update(md=html.md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         figure_words=figure_words,
         total_words=total_words,
         countries=countries,
+        kinds=KINDS,
         SITE_NAME=SITE_NAME,
     )
     return env
@@ -331,12 +340,21 @@ def _scalar(value: object) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+HTML_TEXT_FIELDS = ("title", "description")
+"""Front-matter fields written as HTML text (escaped): themes print them into ``<title>``,
+``<meta name="description">``, the header and the navigation without escaping them."""
+
+
 def front_matter(meta: dict) -> str:
-    """YAML front matter, one ``key: value`` line per field.
+    """YAML front matter, one ``key: value`` line per field; ``title`` and ``description`` HTML-escaped
+    (``HTML_TEXT_FIELDS``), so that the Markdown is safe to build with any engine and theme.
 
     Values are written as JSON (YAML is a superset of it), which needs no YAML emitter:
     on a large catalogue PyYAML's dumper was a tenth of the render time."""
-    return "---\n" + "".join(f"{key}: {_scalar(value)}\n" for key, value in meta.items()) + "---\n\n"
+    fields = {
+        key: html.text(value) if key in HTML_TEXT_FIELDS and isinstance(value, str) else value for key, value in meta.items()
+    }
+    return "---\n" + "".join(f"{key}: {_scalar(value)}\n" for key, value in fields.items()) + "---\n\n"
 
 
 def jsonld(data: dict) -> str:
@@ -345,15 +363,14 @@ def jsonld(data: dict) -> str:
     return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def render_page(template: str, path: str, site: Site, meta: dict, **values: object) -> str:
-    """Render one page: front matter, then the template body."""
-    ctx = PageContext(site, path)
+def render_page(template: str, path: str, site: Site, meta: dict, sources: Sequence[str] = (), **values: Any) -> str:
+    """Render one page: front matter, then the template body. ``sources`` are the sources the page
+    cites, in the order they are numbered (from ``citations.py``)."""
+    ctx = PageContext(site, path, sources)
     body = _ENV.get_template(template).render(site=site, c=site.catalog, vocab=site.catalog.vocab, page=ctx, meta=meta, **values)
-    if ctx.listed != len(ctx.cited):
-        # A citation marker must land on a visible source entry (a template bug, not a record's).
-        raise RuntimeError(
-            f"{template}: {len(ctx.cited)} source(s) cited on {path} but {ctx.listed} listed; end it with page.source_list()"
-        )
+    # Every number must land on a visible source entry (a template bug, not a record's).
+    if ctx.sources and not ctx.listed:
+        raise RuntimeError(f"{template}: {path} cites sources but shows no list; end it with page.source_list()")
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
     return front_matter(meta) + body.strip() + "\n"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from . import countries, dates, models
+from . import countries, dates, models, refs
 from .figurerules import figure_problems
+from .kinds import AGENCIES, KINDS, OPERATIONS
 from .loader import RESERVED_IDS
 from .problems import Problem, field_path
 from .validate import Catalog
@@ -28,62 +29,47 @@ def check(catalog: Catalog) -> list[Problem]:
     for oid, op in catalog.operations.items():
         for i, other in enumerate(op.related):
             if other == oid:
-                add("operations", oid, ("related", i), "an operation cannot be related to itself")
+                add(OPERATIONS, oid, ("related", i), "an operation cannot be related to itself")
         for field, values in (
             ("agencies", [p.agency for p in op.agencies]),
             ("countries", [p.country for p in op.countries]),
             ("related", list(op.related)),
         ):
             for i, value in _repeats(values):
-                add("operations", oid, (field, i), f"'{value}' is listed twice; list it once (one role each)")
+                add(OPERATIONS, oid, (field, i), f"'{value}' is listed twice; list it once (one role each)")
         for name in ("period", "reporting_period"):
             span = getattr(op, name)
             if span is not None:
                 message = _order_problem(span.start, span.end)
                 if message:
-                    add("operations", oid, (name, "end"), message)
+                    add(OPERATIONS, oid, (name, "end"), message)
                 if span.start is None and span.end is None:
-                    add("operations", oid, (name,), "give a start or an end, or leave the whole field out")
+                    add(OPERATIONS, oid, (name,), "give a start or an end, or leave the whole field out")
         for loc, message in figure_problems(op):
-            add("operations", oid, loc, message)
+            add(OPERATIONS, oid, loc, message)
         for i, place in enumerate(op.places):
             if place.country and countries.get(place.country) is None:
-                add("operations", oid, ("places", i, "country"), f"'{place.country}' is not a country code")
+                add(OPERATIONS, oid, ("places", i, "country"), f"'{place.country}' is not a country code")
 
     for aid, agency in catalog.agencies.items():
         if agency.parent == aid:
-            add("agencies", aid, ("parent",), "an agency cannot be its own parent")
+            add(AGENCIES, aid, ("parent",), "an agency cannot be its own parent")
     for aid in _in_cycles(catalog.agencies):
-        add("agencies", aid, ("parent",), "the parent chain loops back to this agency; one parent in the loop is wrong")
+        add(AGENCIES, aid, ("parent",), "the parent chain loops back to this agency; one parent in the loop is wrong")
 
-    for code, _notes in catalog.countries.items():
-        if countries.get(code) is None or code != code.lower():
-            add("countries", code, (), f"'{code}.yml' must be named by a lower-case ISO 3166-1 alpha-2 code, e.g. pk.yml")
+    for kind in (k for k in KINDS.values() if k.iso_ids):
+        for code in catalog.table(kind):
+            if countries.get(code) is None or code != code.lower():
+                add(kind, code, (), f"'{code}.yml' must be named by a lower-case ISO 3166-1 alpha-2 code, e.g. pk.yml")
 
     problems.extend(_former_id_problems(catalog))
     return problems
 
 
-# Every field that names another record: (folder, path with "*" for each list item, target folder).
-# Declared once; the pages derive the reverse links from the same declarations.
+# Every field that names another record: (folder, path with "*" for each list item, target folder),
+# derived from the RefTo markers on the models.
 REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
-    ("operations", ("sources", "*"), "sources"),
-    ("operations", ("period", "sources", "*"), "sources"),
-    ("operations", ("reporting_period", "sources", "*"), "sources"),
-    ("operations", ("announced", "sources", "*"), "sources"),
-    ("operations", ("countries_count", "sources", "*"), "sources"),
-    ("operations", ("outcomes", "*", "sources", "*"), "sources"),
-    ("operations", ("outcomes", "*", "reported", "*", "sources", "*"), "sources"),
-    ("operations", ("phases", "*", "sources", "*"), "sources"),
-    ("operations", ("countries", "*", "sources", "*"), "sources"),
-    ("operations", ("events", "*", "sources", "*"), "sources"),
-    ("operations", ("people", "*", "sources", "*"), "sources"),
-    ("operations", ("people", "*", "agency"), "agencies"),
-    ("operations", ("agencies", "*", "agency"), "agencies"),
-    ("operations", ("related", "*"), "operations"),
-    ("agencies", ("sources", "*"), "sources"),
-    ("agencies", ("parent",), "agencies"),
-    ("countries", ("sources", "*"), "sources"),
+    (kind, pattern, target) for kind in KINDS.values() for pattern, target in refs.paths(kind.model)
 ]
 
 
@@ -105,7 +91,7 @@ def reference_problems(catalog: Catalog) -> list[Problem]:
     """Ids that name no record, checked on every readable file, valid or not, so that
     a contributor sees a misspelt id in the same run as a schema mistake."""
     problems: list[Problem] = []
-    known = {kind: {rid for (k, rid) in catalog.documents if k == kind} for kind in models.KINDS}
+    known = {kind: {rid for (k, rid) in catalog.documents if k == kind} for kind in KINDS}
     for (kind, _rid), doc in sorted(catalog.documents.items()):
         for source_kind, pattern, target_kind in REFERENCES:
             if source_kind != kind:
@@ -115,7 +101,7 @@ def reference_problems(catalog: Catalog) -> list[Problem]:
                     continue
                 close = difflib.get_close_matches(target, sorted(known[target_kind]), n=1, cutoff=0.6)
                 tip = f"; did you mean '{close[0]}'?" if close else f"; add content/{target_kind}/{target}.yml or fix the id"
-                noun = {"agencies": "agency", "operations": "operation", "sources": "source"}[target_kind]
+                noun = KINDS[target_kind].singular
                 line, column = doc.where(loc)
                 problems.append(Problem(doc.path, line, column, field_path(loc), f"no {noun} has the id '{target}'{tip}"))
     return problems
@@ -164,7 +150,7 @@ def _in_cycles(agencies: dict[str, models.Agency]) -> set[str]:
 
 def _former_id_problems(catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
-    for kind in ("operations", "agencies", "sources"):
+    for kind in (k for k in KINDS.values() if k.renamable):
         table = catalog.table(kind)
         owner: dict[str, str] = {}
         for rid, record in table.items():

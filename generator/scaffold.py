@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import loader, models, schemas, vocab
+from .kinds import AGENCIES, BY_SINGULAR, COUNTRIES, KINDS, OPERATIONS, SOURCES, VOCAB, Kind
 
 # Example values for optional fields, by field name ("{source}" becomes the cited source id).
 _EXAMPLES: dict[str, str] = {
@@ -54,15 +55,15 @@ _EXAMPLES: dict[str, str] = {
     "published": '"2021-03-05"',
     "language": "en",
 }
-_REQUIRED: dict[str, dict[str, str]] = {
-    "operations": {
+_REQUIRED: dict[Kind, dict[str, str]] = {
+    OPERATIONS: {
         "name": "TODO name of the operation",
         "summary": "TODO what happened, in your own words.",
         "crime_areas": "[human-trafficking]",
     },
-    "agencies": {"name": "TODO full name", "kind": "national-police", "summary": "TODO what it is and does, in your own words."},
-    "sources": {"title": "TODO headline as published", "kind": "news"},
-    "countries": {"notes": "TODO context for the country page, in your own words."},
+    AGENCIES: {"name": "TODO full name", "kind": "national-police", "summary": "TODO what it is and does, in your own words."},
+    SOURCES: {"title": "TODO headline as published", "kind": "news"},
+    COUNTRIES: {"notes": "TODO context for the country page, in your own words."},
 }
 _ROLE = {"AgencyPart": "coordinator", "CountryPart": "participant", "Person": "official"}
 _TERMS = {
@@ -162,23 +163,23 @@ def _lines(model: type[BaseModel], source: str, required: dict[str, str], vocabu
 
 def skeleton(kind: str, source: str | None = None, vocabularies: vocab.Vocabularies | None = None) -> str:
     """The text of a new record of ``kind`` (a content folder name), every field with a comment."""
-    model = models.KINDS[kind]
+    model = KINDS[kind].model
     cited = source or "add-a-source-id"
     vocabularies = vocabularies or vocab.shipped()
     header = [
         schemas.header(kind),
-        f"# New {schemas.SCHEMA_NAMES[kind]} record. Replace every TODO; see CONTRIBUTING.md.",
+        f"# New {KINDS[kind].singular} record. Replace every TODO; see CONTRIBUTING.md.",
         "# Optional fields are commented out: remove the # in front of a line to use it.",
     ]
-    body = _lines(model, cited, _REQUIRED[kind], vocabularies)
+    body = _lines(model, cited, _REQUIRED[KINDS[kind]], vocabularies)
     return "\n".join(header + body) + "\n"
 
 
 def create(content: Path, kind: str, rid: str, source: str | None = None) -> Path:
     """Write a new record file; refuse a bad id or an existing file (ValueError with the reason)."""
-    if kind not in models.KINDS:
-        raise ValueError(f"'{kind}' is not a record kind; use one of {', '.join(_kind_words())}")
-    if kind == "countries":
+    if kind not in KINDS:
+        raise ValueError(f"'{kind}' is not a record kind; use one of {', '.join(BY_SINGULAR)}")
+    if KINDS[kind].iso_ids:
         from . import countries
 
         if countries.get(rid) is None or rid != rid.lower():
@@ -187,18 +188,11 @@ def create(content: Path, kind: str, rid: str, source: str | None = None) -> Pat
         raise ValueError(f"'{rid}' is not a valid id: use lower-case letters a-z, digits and single hyphens")
     elif rid in loader.RESERVED_IDS:
         raise ValueError(f"'{rid}' is reserved; choose a more specific id")
-    path = content / kind / f"{rid}.yml"
+    path = KINDS[kind].file(content, rid)
     if path.exists():
         raise ValueError(f"{loader.display_path(path)} already exists; edit it instead, or choose another id")
-    folder = content / "vocab"
+    folder = content / VOCAB
     vocabularies, problems = loader.load_vocab(folder) if folder.is_dir() else (vocab.shipped(), [])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(kind, source, None if problems else vocabularies), "utf-8")
     return path
-
-
-KIND_WORDS = {"operation": "operations", "agency": "agencies", "source": "sources", "country": "countries"}
-
-
-def _kind_words() -> list[str]:
-    return list(KIND_WORDS)

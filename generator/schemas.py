@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import models
+from .kinds import KINDS
 
-# File name stem of each kind's schema (the yaml-language-server header names it).
-SCHEMA_NAMES = {"operations": "operation", "agencies": "agency", "sources": "source", "countries": "country"}
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
 def schema_text(kind: str) -> str:
     """The JSON Schema of one content folder's records, as committed text."""
-    name = SCHEMA_NAMES[kind]
-    schema = models.KINDS[kind].model_json_schema()
+    name = KINDS[kind].singular
+    schema = KINDS[kind].model.model_json_schema()
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{name}.schema.json",
@@ -26,15 +24,15 @@ def schema_text(kind: str) -> str:
 
 def header(kind: str) -> str:
     """The first line of a record file: points editors at its schema."""
-    return f"# yaml-language-server: $schema=../../schemas/{SCHEMA_NAMES[kind]}.schema.json"
+    return f"# yaml-language-server: $schema=../../schemas/{KINDS[kind].singular}.schema.json"
 
 
 def write(folder: Path = SCHEMA_DIR) -> list[Path]:
     """Write every schema; return the files that changed."""
     folder.mkdir(parents=True, exist_ok=True)
     changed = []
-    for kind, name in SCHEMA_NAMES.items():
-        path = folder / f"{name}.schema.json"
+    for kind in KINDS.values():
+        path = folder / f"{kind.singular}.schema.json"
         text = schema_text(kind)
         if not path.exists() or path.read_text("utf-8") != text:
             path.write_text(text, "utf-8")
@@ -45,8 +43,8 @@ def write(folder: Path = SCHEMA_DIR) -> list[Path]:
 def stale(folder: Path = SCHEMA_DIR) -> list[Path]:
     """Schema files that differ from the models (or are missing)."""
     out = []
-    for kind, name in SCHEMA_NAMES.items():
-        path = folder / f"{name}.schema.json"
+    for kind in KINDS.values():
+        path = folder / f"{kind.singular}.schema.json"
         if not path.exists() or path.read_text("utf-8") != schema_text(kind):
             out.append(path)
     return out

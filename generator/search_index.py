@@ -26,8 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import countries, dates
-from .link import Site
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES
 from .render import plain
+from .site import Site
 
 FOLDER = "search-index"
 
@@ -153,7 +154,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         date = site.op_date.get(oid)
         names = [site.countries[p.country].name for p in op.countries]
         doc = Doc(
-            f"operations/{oid}.html",
+            OPERATIONS.url(oid),
             op.name,
             _meta(op.kind.label, str(date.year) if date and date.year else "", _countries_line(names)),
             _cut(summary := _flat(op.summary), snippet),
@@ -180,7 +181,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
             f"{agency.name} ({agency.short_name})" if agency.short_name and agency.short_name not in agency.name else agency.name
         )
         summary = _flat(agency.summary)
-        doc = Doc(f"agencies/{aid}.html", title, _meta(agency.kind.label, home), _cut(summary, snippet))
+        doc = Doc(AGENCIES.url(aid), title, _meta(agency.kind.label, home), _cut(summary, snippet))
         doc.fields += [(NAME, agency.name), (ACRONYM, agency.short_name or ""), *((ALIAS, a) for a in agency.aliases)]
         doc.fields += [(PARTY, home), (TOPIC, agency.kind.label), (TEXT, summary)]
         docs.append(doc)
@@ -189,7 +190,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         region = countries.REGIONS.get(country.region, "")
         notes = c.countries.get(code)
         doc = Doc(
-            f"countries/{code}.html",
+            COUNTRIES.url(code),
             country.name,
             _meta("Country", region, f"{n} operation{'s' if n != 1 else ''}"),
             _cut(_flat(notes.notes), snippet) if notes else "",
@@ -213,7 +214,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
     for sid, source in sorted(c.sources.items(), key=lambda kv: kv[1].title.lower()):
         year = _year(source.published)
         doc = Doc(
-            f"sources/{sid}.html",
+            SOURCES.url(sid),
             source.title,
             _meta("Source", source.kind.label, source.publisher or "", year),
             _cut(_flat(source.note), snippet) if source.note else "",
@@ -226,11 +227,11 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
 
 
 INDEX_PAGES = (
-    ("operations/index.html", "Operations", "Every operation, case, takedown and initiative in the catalogue."),
+    (OPERATIONS.url("index"), "Operations", "Every operation, case, takedown and initiative in the catalogue."),
     ("timeline.html", "Timeline", "Every dated event and operation in the catalogue, by year."),
-    ("countries/index.html", "Countries", "Every country named in the catalogue, by region."),
-    ("agencies/index.html", "Agencies and organisations", "Police forces, ministries, organisations, units and NGOs."),
-    ("sources/index.html", "Sources", "The bibliography: every report the records cite."),
+    (COUNTRIES.url("index"), "Countries", "Every country named in the catalogue, by region."),
+    (AGENCIES.url("index"), "Agencies and organisations", "Police forces, ministries, organisations, units and NGOs."),
+    (SOURCES.url("index"), "Sources", "The bibliography: every report the records cite."),
 )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import models, textcheck
+from .kinds import KINDS
 from .loader import Document, Loaded, Page
 from .problems import Problem, field_path
 from .vocab import Vocabularies
@@ -40,7 +41,7 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
     problems = list(loaded.problems)
     context = {"vocab": loaded.vocab}
     for doc in loaded.documents:
-        model = models.KINDS[doc.kind]
+        model = KINDS[doc.kind].model
         catalog.documents[(doc.kind, doc.id)] = doc
         for loc, message in textcheck.scan(doc.data):
             line, column = doc.where(loc)

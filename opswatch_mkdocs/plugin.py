@@ -7,7 +7,7 @@
   record edit it renders again only the pages the generator rewrote (``rerender.py``, with the state
   ``on_files`` / ``on_nav`` / ``on_env`` kept from the last full build), else MkDocs builds the whole site.
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering).
-- ``on_page_markdown`` / ``on_page_context``: titles escaped for the theme, pages left out of Material's search
+- ``on_page_markdown`` / ``on_page_context``: pages left out of Material's search
   index (the generator's index answers), schema.org data, edit links;
   top-level and record pages hide the empty navigation column; record pages mark their section's tab.
 - ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import sys
@@ -297,12 +296,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Material writes page titles and descriptions into HTML without escaping them (in <meta>
-        # attributes, the header, the navigation and the search index). Record text is escaped here,
-        # once, so that a quote or a tag in a record name stays text.
-        for key in ("title", "description"):
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = html.escape(page.meta[key])
+        # Titles and descriptions arrive HTML-escaped: the generator writes them so (Material prints
+        # them into <title>, <meta> and the header unescaped), and nothing here needs to.
         # The site's own index (search-index/, built by the generator) answers searches; Material's
         # plugin stays only for the search box, so it parses no page (a quarter of the build time).
         page.meta["search"] = {"exclude": True}

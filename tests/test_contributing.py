@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import checker, history, link, pages, schemas
+from generator.kinds import KINDS
 from tests.helpers import ROOT, build_site, make_project, run_generator
 
 
@@ -56,7 +57,7 @@ def test_schema_check_notices_a_stale_file(tmp_path):
 
 
 def test_every_shipped_record_names_its_schema():
-    for folder in schemas.SCHEMA_NAMES:
+    for folder in KINDS:
         for path in (ROOT / "content" / folder).glob("*.yml"):
             assert path.read_text("utf-8").splitlines()[0] == schemas.header(folder), path
 
@@ -110,4 +111,4 @@ def test_last_changed_from_git(tmp_path, mini_content, monkeypatch):
     dates = history.last_changed(mini_content)
     assert dates["content/operations/op-one.yml"] == "2024-03-05"
     site = link.link(checker.check(mini_content), dates)
-    assert "Record last changed on" in pages.operation_pages(site)["operations/op-one.md"]
+    assert "Record last changed on" in pages.all_files(site)["operations/op-one.md"]

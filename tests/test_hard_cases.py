@@ -73,7 +73,7 @@ def test_each_hard_case_passes_the_check_and_shows_as_described(tmp_path, headin
             record += block
     (content / "operations" / "example.yml").write_text(record, "utf-8")
     site = link.link(checker.check(content))
-    page = pages.operation_pages(site)["operations/example.md"]
+    page = pages.all_files(site)["operations/example.md"]
     assert SHOWN[_key(heading)] in page
 
 

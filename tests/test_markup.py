@@ -70,8 +70,8 @@ def test_a_template_that_cites_without_a_source_list_fails_the_build(mini_conten
     source = next(iter(site.catalog.sources))
     template = render._ENV.from_string("<p>x{{ page.cite([sid]) }}</p>")
     monkeypatch.setattr(render._ENV, "get_template", lambda name: template)
-    with pytest.raises(RuntimeError, match=r"cited on x\.md but 0 listed"):
-        render.render_page("x.md.j2", "x.md", site, {}, sid=source)
+    with pytest.raises(RuntimeError, match=r"x\.md cites sources but shows no list"):
+        render.render_page("x.md.j2", "x.md", site, {}, [source], sid=source)
 
 
 def test_home_counts_only_countries_that_operations_list_and_the_index_shows_no_zero(files):

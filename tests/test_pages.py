@@ -15,10 +15,12 @@ import pytest
 import yaml
 
 from generator import build, checker, link, pages, writer
+from generator.plan import render_all
 from generator.problems import ContentError
+from generator.site import Site
 
 
-def _site(content: Path) -> link.Site:
+def _site(content: Path) -> Site:
     return link.link(checker.check(content))
 
 
@@ -70,19 +72,19 @@ def test_country_totals_keep_precision_and_say_what_they_count(mini_content):
     site = _site(mini_content)
     arrests = next(t for t in site.country_totals["fr"] if t.metric == "arrests")
     assert arrests.sum.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
-    text = pages.country_pages(site)["countries/fr.md"]
+    text = render_all(pages.country_pages(site))["countries/fr.md"]
     assert "operations may overlap" in text and "not country-only figures" in text
     assert "more than 190" in text
 
 
 def test_operation_page_wording(mini_content):
-    text = pages.operation_pages(_site(mini_content))["operations/op-one.md"]
+    text = pages.all_files(_site(mini_content))["operations/op-one.md"]
     for words in ("more than 150", "nearly 500", "dozens (no number given)", "1 January 2020 to 30 May 2020", "June 2020"):
         assert words in text
     assert 'href="#cite-1"' in text and 'id="cite-1"' in text
-    two = pages.operation_pages(_site(mini_content))["operations/op-two.md"]
+    two = pages.all_files(_site(mini_content))["operations/op-two.md"]
     assert "23 May (year not stated)" in two
-    three = pages.operation_pages(_site(mini_content))["operations/op-three.md"]
+    three = pages.all_files(_site(mini_content))["operations/op-three.md"]
     assert "more than 30" in three and "No official name is reported" in three
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from generator import checker, link, lists, pages, paging
+from generator.plan import render_all
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def test_pager_links_previous_next_and_every_part():
 
 
 def test_operations_index_in_parts_holds_every_operation_once(site, small_parts):
-    files = lists.operations_index(site)
+    files = render_all(lists.operations_index(site))
     n = len(site.op_order)
     assert sorted(files) == sorted(paging.part_path("operations/index.md", i) for i in range(1, (n + 1) // 2 + 1))
     listed = [
@@ -58,18 +59,18 @@ def test_operations_index_in_parts_holds_every_operation_once(site, small_parts)
 
 
 def test_sources_and_agencies_indexes_in_parts(site, small_parts):
-    sources = lists.sources_index(site)
+    sources = render_all(lists.sources_index(site))
     cited = {h for text in sources.values() for h in re.findall(r'<tr><td><a href="([^"]+)"', text)}
     assert cited == {f"{sid}.html" for sid in site.catalog.sources}
     assert len(sources) == -(-len(site.catalog.sources) // 3)
-    agencies = lists.agencies_index(site)
+    agencies = render_all(lists.agencies_index(site))
     named = [h for text in agencies.values() for h in re.findall(r'<li><a href="([^"]+)"', text) if not h.startswith("index")]
     assert sorted(named) == sorted(f"{aid}.html" for aid in site.catalog.agencies)
     assert all("## " in text for text in agencies.values())  # each part keeps its kind headings
 
 
 def test_timeline_has_a_year_index_and_a_page_per_year(site, small_parts):
-    files = lists.timeline(site)
+    files = render_all(lists.timeline(site))
     years, unknown = site.by_year(site.timeline_of(site.op_order))
     index = files["timeline.md"]
     for year, _ in years:
@@ -116,14 +117,14 @@ def test_lines_beside_totals_name_a_few_operations_and_count_the_rest(tmp_path, 
     run.synthesise(300, tmp_path / "content")
     site = link.link(checker.check(tmp_path / "content"))
     monkeypatch.setattr(paging, "EXAMPLES", 3)
-    home = pages.index_pages(site)["index.md"]
+    home = pages.all_files(site)["index.md"]
     line = next(x for x in home.splitlines() if "Not added up" in x)
     for part in line.split("; reported by ")[1:]:
         named = re.findall(r'href="operations/', part.split(")")[0])
         assert 1 <= len(named) <= 3
     assert re.search(r"and [\d,]+ more", line)
     country = max(site.ops_by_country, key=lambda code: len(site.ops_by_country[code]))
-    text = pages.country_pages(site)[f"countries/{country}.md"]
+    text = render_all(pages.country_pages(site))[f"countries/{country}.md"]
     rows = [line for line in text.splitlines() if 'class="ow-term"' in line and "<tr>" in line]
     assert rows and all(len(re.findall(r'href="\.\./operations/', r)) <= 3 for r in rows)
     assert any(re.search(r"and [\d,]+ more", r) for r in rows)

@@ -87,10 +87,10 @@ def test_a_pull_request_adds_a_term_by_editing_a_file(mini_content):
     )
     catalog = checker.check(mini_content)
     site = link.link(catalog)
-    glossary = pages.index_pages(site)["glossary.md"]
+    glossary = pages.all_files(site)["glossary.md"]
     assert '<dt id="measures-boats-intercepted">boats intercepted' in glossary
     assert "Boats stopped at sea." in glossary
-    op = pages.operation_pages(site)["operations/op-one.md"]
+    op = pages.all_files(site)["operations/op-one.md"]
     assert 'href="../glossary.html#measures-boats-intercepted"' in op
 
 
@@ -111,7 +111,7 @@ def test_vocabulary_file_mistakes_are_located(mini_content):
 
 def test_every_term_is_in_the_glossary_with_its_definition():
     site = link.link(checker.check(ROOT / "content"))
-    glossary = pages.index_pages(site)["glossary.md"]
+    glossary = pages.all_files(site)["glossary.md"]
     for stem in vocab.FILES:
         for term in SHIPPED.get(stem).values():
             assert f'<dt id="{term.anchor}">' in glossary
