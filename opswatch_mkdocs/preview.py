@@ -29,8 +29,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from generator import models
 from generator.editorfiles import is_temporary
+from generator.kinds import KINDS
 
 from . import rerender
 
@@ -61,7 +61,7 @@ class Changes:
         return (
             bool(self.content)
             and not self.other
-            and all(path.parent.parent == content and path.parent.name in models.KINDS for path in self.content)
+            and all(path.parent.parent == content and path.parent.name in KINDS for path in self.content)
         )
 
 
