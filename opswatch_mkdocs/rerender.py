@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,8 +48,11 @@ class Site:
     nav: Navigation
     env: jinja2.Environment
     nav_sources: frozenset[str] = field(init=False)
+    doc_files: Sequence[File] = field(init=False)
+    """The pages MkDocs hands each page's template (as ``pages``); listed again only when pages come or go."""
 
     def __post_init__(self) -> None:
+        self.doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         # Pages MkDocs' navigation lists: the ones found in it, and every path mkdocs.yml names
         # (a listed page that did not exist yet would enter the navigation when written).
         found = {page.file.src_uri for page in self.nav.pages}
@@ -118,6 +121,7 @@ def apply(site: Site, written: Iterable[str], removed: Iterable[str]) -> Outcome
             # files (such as a map of addresses) for as long as they are handed the same collection.
             dropped = {file.src_uri for file in gone}
             files = site.files = Files([*(file for file in files if file.src_uri not in dropped), *new])
+            site.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for file in gone:
             with contextlib.suppress(FileNotFoundError):
                 os.remove(file.abs_dest_path)
@@ -145,9 +149,8 @@ def apply(site: Site, written: Iterable[str], removed: Iterable[str]) -> Outcome
             if page.file.src_uri in titles and page.title != titles[page.file.src_uri]:
                 raise NeedsFullBuild(f"{page.file.src_uri} changed its title, which the navigation shows")
 
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for page in pages:
-            mkdocs_build._build_page(page, config, doc_files, site.nav, site.env, excluded=page.file.inclusion.is_excluded())
+            mkdocs_build._build_page(page, config, site.doc_files, site.nav, site.env, excluded=page.file.inclusion.is_excluded())
             outcome.rendered.append(page.file.src_uri)
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
