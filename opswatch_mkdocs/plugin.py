@@ -30,7 +30,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -258,8 +258,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         except rerender.NeedsFullBuild as exc:
             log.info("%s: building the whole site", exc)
             return False
-        except Exception:
-            log.exception("could not render only the changed pages: building the whole site")
+        except Exception as exc:  # a fault of this shortcut, not of the records: the whole build repairs it
+            log.warning("could not render only the changed pages (%s: %s): building the whole site", type(exc).__name__, exc)
             return False
         if outcome.pages_added_or_removed:
             sitemap.split(Path(site.config.site_dir), site.config.site_url or "")
@@ -276,11 +276,14 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             log.warning("the preview shows these pages, but `mkdocs build` would refuse them: fix the warnings above")
         return True
 
+    # Last of all plugins: the preview keeps the files and navigation every plugin has had its say on.
+    @event_priority(-100)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.command == "serve":
             self._kept["files"] = files
         return files
 
+    @event_priority(-100)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.command == "serve":
             self._kept["nav"] = nav
