@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -233,6 +234,77 @@ _FLOOR_PROBE = textwrap.dedent("""
 """)
 
 
+_INCREMENTAL_PROBE = textwrap.dedent("""
+    import json, resource, sys, time
+    sys.path.insert(0, sys.argv[3])
+    from generator import build
+    from pathlib import Path
+    start = time.perf_counter()
+    result = build.build(Path(sys.argv[1]), Path(sys.argv[2]), with_history=False)
+    print(json.dumps({"total": time.perf_counter() - start, "written": len(result.report.written),
+                      "rendered": result.rendered, "nothing_changed": result.nothing_changed,
+                      "reused": result.records_reused, "timings": result.timings,
+                      "cpu": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+                      "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+""")
+
+
+def _incremental_run(content: Path, out: Path) -> dict:
+    """One generator build in its own process: the build's own seconds, and the whole process's."""
+    start = time.perf_counter()
+    run = _python(_INCREMENTAL_PROBE, str(content), str(out), str(ROOT))
+    run["process"] = time.perf_counter() - start
+    return run
+
+
+def _age(content: Path) -> None:
+    """Set every content file's time well in the past, as for records not edited in the last seconds
+    (the cache re-hashes files saved within two seconds of a build, whatever their time says)."""
+    old = time.time() - 3600
+    for path in [content, *content.rglob("*")]:
+        os.utime(path, (old, old))
+
+
+def measure_incremental(n: int, repeat: int, work: Path, content: Path) -> dict:
+    """The generator with its cache (issue 17): cold, warm (nothing changed), after one edited record, and
+    peak memory. Every run is a separate process; ``gen_warm_process_s`` includes Python's start-up and imports."""
+    row: dict = {}
+    out = work / "incremental-out"
+    _age(content)
+    cold = []
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        cold.append(_incremental_run(content, out))
+    row["gen_cold_s"] = statistics.median(r["total"] for r in cold)
+    # CPU seconds of the whole process (start-up and imports included): on a shared machine, closer
+    # to what the build costs alone than its wall time.
+    row["gen_cold_cpu_s"] = statistics.median(r["cpu"] for r in cold)
+    warm = [_incremental_run(content, out) for _ in range(repeat)]
+    row["gen_warm_s"] = statistics.median(r["total"] for r in warm)
+    row["gen_warm_process_s"] = statistics.median(r["process"] for r in warm)
+    row["gen_warm_cpu_s"] = statistics.median(r["cpu"] for r in warm)
+    row["gen_warm_did_nothing"] = all(r["nothing_changed"] for r in warm)
+    record = content / "operations" / "operation-0.yml"
+    original = record.read_text("utf-8")
+    edits = []
+    for i in range(repeat):
+        data = yaml.safe_load(original)
+        data["summary"] = f"Edited {i}. " + data["summary"]
+        record.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+        edits.append(_incremental_run(content, out))
+    record.write_text(original, "utf-8")
+    _age(content)
+    row["gen_edit_s"] = statistics.median(r["total"] for r in edits)
+    row["gen_edit_process_s"] = statistics.median(r["process"] for r in edits)
+    row["gen_edit_cpu_s"] = statistics.median(r["cpu"] for r in edits)
+    row["gen_edit_files_written"] = max(r["written"] for r in edits)
+    row["gen_edit_items_rendered"] = max(r["rendered"] for r in edits)
+    for step in ("load+validate", "link", "render", "write", "cache"):
+        row[f"gen_edit_{step}_s"] = statistics.median(r["timings"].get(step, 0.0) for r in edits)
+    row["gen_incremental_peak_mb"] = max(r["rss_kb"] for r in cold + warm + edits) / 1024
+    return row
+
+
 def _python(code: str, *args: str) -> dict:
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -352,7 +424,7 @@ def edit_to_preview(project: Path, edits: int = 3, timeout: float = 1800, dirty:
         server.wait(timeout=60)
 
 
-def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
+def measure(n: int, repeat: int, work: Path, serve: bool, generator_only: bool = False) -> dict:
     content = work / f"content-{n}"
     counts = synthesise(n, content)
     row: dict = {"operations": n, **{f"{k}_records": v for k, v in counts.items()}}
@@ -367,6 +439,9 @@ def measure(n: int, repeat: int, work: Path, serve: bool) -> dict:
         row[f"gen_{step}_s"] = statistics.median(r["timings"][step] for r in gen_runs)
     row["gen_total_s"] = statistics.median(r["total"] for r in gen_runs)
     row["gen_peak_mb"] = max(r["rss_kb"] for r in gen_runs) / 1024
+    row.update(measure_incremental(n, repeat, work, content))
+    if generator_only:
+        return row
 
     floor_runs = []
     for _ in range(repeat):
@@ -471,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", action="store_true", help="also measure edit-to-preview with mkdocs serve")
     parser.add_argument("--preview-only", action="store_true", help="measure edit-to-preview alone")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--generator-only", action="store_true", help="measure the generator only (no MkDocs build)")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     args = parser.parse_args(argv)
     sizes, repeat = ([20], 1) if args.quick else (args.sizes, args.repeat)
@@ -481,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.preview_only:
             rows.append(measure_preview(n, work / str(n)))
         else:
-            rows.append(measure(n, repeat, work / str(n), args.serve))
+            rows.append(measure(n, repeat, work / str(n), args.serve, args.generator_only))
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), "utf-8")

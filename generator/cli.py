@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from . import build, checker, scaffold, schemas
-from .kinds import BY_SINGULAR, KINDS, SOURCES
+from . import build
 from .lock import DEFAULT_TIMEOUT
 from .problems import ContentError, UsageError, format_all
 from .textcheck import printable
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("docs")
+
+
+class _KindWords:
+    """The words ``new`` accepts (operation, agency, ...), read from kinds.py only when asked: importing
+    the record models takes longer than a build with nothing to do."""
+
+    def __iter__(self) -> Iterator[str]:
+        from .kinds import BY_SINGULAR
+
+        return iter(sorted(BY_SINGULAR))
+
+    def __contains__(self, word: object) -> bool:
+        from .kinds import BY_SINGULAR
+
+        return word in BY_SINGULAR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"when another build is writing the same folder, wait this long for it (0: fail at once; default {DEFAULT_TIMEOUT:.0f})",
     )
     new = sub.add_parser("new", help="write a skeleton record with a comment on every field")
-    new.add_argument("kind", choices=sorted(BY_SINGULAR), help="what to add")
+    new.add_argument("kind", choices=_KindWords(), metavar="KIND", help="what to add: %(choices)s")
     new.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens (a country: its ISO code)")
     new.add_argument("--source", help="id of the source record it cites (needed for operation, agency and country)")
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -50,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from . import scaffold
+    from .kinds import BY_SINGULAR, SOURCES
+
     kind = BY_SINGULAR[args.kind]
     if kind.cites and not args.source:
         print(
@@ -76,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
+            from . import checker
+            from .kinds import KINDS
+
             catalog = checker.check(args.content)
             counts = ", ".join(f"{len(catalog.table(k))} {k}" for k in KINDS)
             print(f"All records are valid: {counts}.")
@@ -84,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
             result = build.build(args.content, args.out, site_url=args.site_url, lock_timeout=args.wait)
             r = result.report
             steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+            if result.nothing_changed:
+                print(f"Nothing changed since the last build ({result.pages} pages in {args.out}). {steps}.")
+                return 0
             print(
                 f"Wrote {len(r.written)} file(s), {r.unchanged} unchanged, {len(r.removed)} removed "
                 f"({result.pages} pages) in {args.out}. {steps}."
@@ -92,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             return _new(args)
         if args.command == "schema":
+            from . import schemas
+
             if args.check:
                 stale = schemas.stale()
                 for path in stale:

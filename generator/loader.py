@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from . import editorfiles, models, vocab, yamlread
+from .cache import RecordCache
+from .cache import file_hash as cache_hash
 from .kinds import KINDS, PAGES, VOCAB
 from .problems import Problem
 from .vocab import Vocabularies
@@ -39,10 +41,13 @@ class Document:
     path: str
     """Path as shown to contributors (relative to the working folder), e.g. content/operations/x.yml."""
     data: Any
+    """The parsed YAML (None for a record the build cache vouched for: only its model is needed)."""
     source: str = ""
     """Path from the folder that holds content/, whatever the working folder: the edit-link target."""
     text: str = field(repr=False, default="")
     _root: yaml.Node | None = field(repr=False, default=None)
+    refs: list[tuple[tuple[str | int, ...], str, Any]] | None = field(repr=False, default=None)
+    """Every id the file names, as (field path, kind it names, value), once worked out (``rules.references_in``)."""
 
     def where(self, loc: tuple[str | int, ...] = ()) -> tuple[int, int]:
         """Line and column of a field in this file (the file is re-parsed on first use)."""
@@ -70,6 +75,10 @@ class Loaded:
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     vocab: Vocabularies = field(default_factory=Vocabularies)
+    cached: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Validated models of the documents the record cache vouched for: (kind, id) → model."""
+    fresh: dict[tuple[str, str], tuple[os.stat_result, bytes]] = field(default_factory=dict)
+    """Stat and hash of the documents read afresh, for the record cache."""
 
 
 def display_path(path: Path) -> str:
@@ -81,8 +90,8 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def load(content: Path) -> Loaded:
-    """Read every record and page under ``content``."""
+def load(content: Path, records: RecordCache | None = None) -> Loaded:
+    """Read every record and page under ``content``; records ``records`` vouches for are not parsed again."""
     out = Loaded()
     if content.is_symlink():
         out.problems.append(Problem(display_path(content), 1, 1, "", f"the content folder {_LINK}"))
@@ -92,10 +101,10 @@ def load(content: Path) -> Loaded:
         return out
     top = content.resolve().name  # edit links name files from the folder that holds content/
     _stray_entries(content, out)
-    # A content folder without vocab/ (a test fixture, an old checkout) uses the project's own.
-    folder = content / VOCAB if (content / VOCAB).is_dir() else vocab.SHIPPED
-    out.vocab, problems = load_vocab(folder)
+    out.vocab, problems = load_vocab(vocab_folder(content))
     out.problems.extend(problems)
+    if records is not None:
+        records.open(out.vocab)
     for kind in KINDS:
         folder = content / kind
         if folder.is_symlink():
@@ -109,7 +118,7 @@ def load(content: Path) -> Loaded:
             continue
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            _load_record(kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}")
+            _load_record(kind, entry.path, f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}", records)
     pages = content / PAGES
     if pages.is_symlink():
         out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/{PAGES}/ {_LINK}"))
@@ -137,6 +146,11 @@ def load(content: Path) -> Loaded:
     return out
 
 
+def vocab_folder(content: Path) -> Path:
+    """content/vocab, or, for a content folder without one (a test fixture, an old checkout), the project's own."""
+    return content / VOCAB if (content / VOCAB).is_dir() else vocab.SHIPPED
+
+
 def load_vocab(folder: Path) -> tuple[Vocabularies, list[Problem]]:
     """The vocabularies in ``folder`` (content/vocab), and what is wrong with them."""
     from .vocabload import load_vocab as read
@@ -161,7 +175,9 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
     return None
 
 
-def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str) -> None:
+def _load_record(
+    kind: str, path: str, shown: str, entry: os.DirEntry, out: Loaded, source: str, records: RecordCache | None
+) -> None:
     if editorfiles.is_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
         return
     if entry.name.startswith("."):
@@ -181,22 +197,40 @@ def _load_record(kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loa
     if problem:
         out.problems.append(problem)
         return
+    name = f"{kind}/{stem}"
+    hit = None
     try:
-        data, text = yamlread.read(_read(path, entry))
+        st = entry.stat(follow_symlinks=False)  # DirEntry keeps it: _read's size check does not stat again
+        hit = records.by_stat(name, st) if records else None
+        if hit is None:
+            raw = _read(path, entry)
+            digest = cache_hash(raw)
+            hit = records.by_hash(name, st, digest) if records else None
+            if hit is None:
+                data, text = yamlread.read(raw)
+    except OSError as exc:
+        message = f"the file cannot be read ({exc.strerror or exc}); check its permissions (e.g. chmod a+r) or remove it"
+        out.problems.append(Problem(shown, 1, 1, "", message))
+        return
     except _Unreadable as exc:
         out.problems.append(Problem(shown, 1, 1, "", str(exc)))
         return
     except yamlread.YamlError as exc:
         out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
         return
+    if hit is not None:  # the record cache has this very file, already validated
+        out.documents.append(Document(kind, stem, shown, None, source, hit.text, refs=hit.refs))
+        out.cached[(kind, stem)] = hit.model
+        return
     out.documents.append(Document(kind, stem, shown, data, source, text))
+    out.fresh[(kind, stem)] = (st, digest)
 
 
 class _Unreadable(Exception):
     """A file that cannot be read: too large, or refused by the file system."""
 
 
-def _read(path: Path, entry: os.DirEntry) -> bytes:
+def _read(path: Path | str, entry: os.DirEntry) -> bytes:
     """The file's bytes, refusing a file over the size limit before reading it."""
     try:
         size = entry.stat(follow_symlinks=False).st_size

@@ -19,15 +19,16 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from . import countries, dates, figurehtml, html, outcomes, paging
 from .figures import Figure
+from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
 from .site import Role, Site, Total
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
+_TAGS = re.compile(r"<[^>]+>")
 
 
 @lru_cache(maxsize=65536)
@@ -40,8 +41,6 @@ def plain(text: str, limit: int = 160) -> str:
         return flat
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
-
-_TAGS = re.compile(r"<[^>]+>")
 
 # The page pieces made in Python (each is used once per row or entry: as Python they render several
 # times faster than as Jinja macros). Every value is escaped unless it is markup (see html.py).
@@ -321,6 +320,7 @@ def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         total_words=total_words,
         countries=countries,
         kinds=KINDS,
+        **{kind.upper(): kind for kind in KINDS.values()},  # OPERATIONS, AGENCIES, ... for page.link(AGENCIES, id)
         SITE_NAME=SITE_NAME,
     )
     return env

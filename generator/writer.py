@@ -1,8 +1,12 @@
 """Write: the only module that writes generated pages.
 
-Rewrites only files whose bytes changed (a manifest of hashes avoids reading
-them back), removes pages whose record is gone, and stages new files beside
-the output folder first, so an error or interruption while rendering or
+Pages arrive one at a time (``Output.put``), so a build never holds the whole
+site in memory. Only files whose bytes changed are rewritten (a manifest of
+hashes, sizes and modification times avoids reading them back); a page the
+build knows to be unchanged is kept without being rendered (``Output.keep``).
+Changed files are staged beside the output folder first and moved into place,
+and pages whose record is gone are removed, only once every page has been
+rendered (``Output.commit``): an error or interruption while rendering or
 staging leaves the previous pages as they were.
 
 It never writes or deletes through a symbolic link: an output or staging folder
@@ -10,6 +14,8 @@ that is a link, or holds one, is refused before anything is touched, so a
 committed ``docs -> /somewhere`` cannot make a build write or delete outside
 the project. File-system failures (a read-only folder, a file where a folder
 belongs) are reported as one line naming the path, never as a traceback.
+The build's cache folder (``.cache/``) is the cache module's: never published,
+listed or removed here.
 """
 
 from __future__ import annotations
@@ -18,12 +24,15 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .problems import UsageError
 
 MANIFEST = ".manifest.json"
+CACHE = ".cache"
 KEEP = {".gitignore", MANIFEST}
 
 
@@ -44,19 +53,20 @@ def _safe(relpath: str) -> PurePosixPath:
     path = PurePosixPath(relpath)
     if path.is_absolute() or ".." in path.parts or not path.parts or "\\" in relpath or ":" in relpath:
         raise ValueError(f"refusing to write outside the output folder: {relpath!r}")
+    if path.parts[0] == CACHE or relpath in KEEP:
+        raise ValueError(f"refusing to write the build's own bookkeeping file: {relpath!r}")
     return path
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """The manifest's hash of a file's bytes."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
-    """Make ``out`` hold exactly ``files`` (plus .gitignore), touching only what changed."""
-    for rel in files:
-        _safe(rel)
+@contextmanager
+def _reported(out: Path) -> Iterator[None]:
     try:
-        return _write(files, out)
+        yield
     except OSError as exc:
         where = exc.filename or out
         raise WriteError(
@@ -65,7 +75,20 @@ def write(files: dict[str, str | bytes], out: Path) -> WriteReport:
         ) from None
 
 
-def _refuse_link(path: str, what: str) -> None:
+def write(files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], out: Path) -> WriteReport:
+    """Make ``out`` hold exactly ``files`` (plus its bookkeeping), touching only what changed."""
+    items = files.items() if isinstance(files, Mapping) else files
+    output = Output(out)
+    try:
+        for rel, data in items:
+            output.put(rel, data)
+        return output.commit()
+    finally:
+        output.discard()
+
+
+def refuse_link(path: str, what: str) -> None:
+    """Stop the build if ``path`` is a symbolic link: it never writes or deletes through one."""
     if os.path.islink(path):
         raise WriteError(
             f"{path} is a symbolic link (to {os.readlink(path)}); the build never writes through links, "
@@ -73,61 +96,106 @@ def _refuse_link(path: str, what: str) -> None:
         )
 
 
-def _write(files: dict[str, str | bytes], out: Path) -> WriteReport:
-    report = WriteReport()
-    root = str(out)
-    staging = root + ".staging"
-    _refuse_link(root, "the output folder")
-    _refuse_link(staging, "the staging folder")
-    out.mkdir(parents=True, exist_ok=True)
+def read_manifest(out: Path) -> dict[str, list]:
+    """The last build's manifest: path → [hash, size, mtime_ns] (empty when missing or unreadable)."""
     try:
         old = json.loads((out / MANIFEST).read_text("utf-8"))
-        if not isinstance(old, dict):
-            old = {}
     except (OSError, ValueError):
-        old = {}
-    present = _sizes(root)  # one walk gives what is there now, for stale files and for sizes
+        return {}
+    return old if isinstance(old, dict) else {}
 
-    changed: dict[str, bytes] = {}
-    manifest: dict[str, list] = {}
-    for rel in sorted(files):
-        value = files[rel]
+
+class Output:
+    """One build's rewrite of an output folder: ``put`` or ``keep`` every file, then ``commit``."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.root = str(out)
+        self.staging = self.root + ".staging"
+        self.report = WriteReport()
+        with _reported(out):
+            refuse_link(self.root, "the output folder")
+            refuse_link(self.staging, "the staging folder")
+            out.mkdir(parents=True, exist_ok=True)
+            self.old = read_manifest(out)
+            self.present = stats(self.root)  # one walk: what is there now, for stale files and for changes
+            if os.path.lexists(self.staging):
+                shutil.rmtree(self.staging)  # a real folder (checked above); rmtree never follows links inside it
+        self.manifest: dict[str, list] = {}
+        self.staged: list[str] = []
+        self._made: set[str] = set()
+
+    def intact(self, rel: str) -> bool:
+        """Whether ``rel`` is on disk exactly as the last build recorded it (size and modification time)."""
+        entry = self.old.get(rel)
+        return isinstance(entry, list) and len(entry) == 3 and self.present.get(rel) == (entry[1], entry[2])
+
+    def keep(self, rel: str) -> bool:
+        """Keep ``rel`` as the last build wrote it, unrendered; False when it is not intact (render it)."""
+        if rel in self.manifest or not self.intact(rel):
+            return False
+        self.manifest[rel] = self.old[rel]
+        self.report.unchanged += 1
+        return True
+
+    def put(self, rel: str, value: str | bytes) -> None:
+        """Stage ``rel`` if its bytes differ from what is on disk; otherwise count it unchanged."""
+        _safe(rel)
+        if rel in self.manifest:
+            raise ValueError(f"two generated files have the same path: {rel!r}")
         data = value.encode("utf-8") if isinstance(value, str) else value
-        entry = [_digest(data), len(data)]
-        manifest[rel] = entry
-        # The manifest says what was written; the size catches a file changed or removed since.
-        if old.get(rel) == entry and present.get(rel) == len(data):
-            report.unchanged += 1
-        else:
-            changed[rel] = data
+        hashed = digest(data)
+        entry, now = self.old.get(rel), self.present.get(rel)
+        # Unchanged: same hash and size as recorded, and the file on disk still has that size and time
+        # (a manifest from before times were recorded compares sizes only).
+        if (
+            isinstance(entry, list)
+            and now is not None
+            and entry[:2] == [hashed, len(data)]
+            and now[0] == len(data)
+            and (len(entry) == 2 or entry[2] == now[1])
+        ):
+            self.manifest[rel] = [hashed, now[0], now[1]]
+            self.report.unchanged += 1
+            return
+        self.manifest[rel] = [hashed, len(data), 0]  # the time is read once the file is in place
+        with _reported(self.out):
+            _write_bytes(os.path.join(self.staging, rel), data, self._made)
+        self.staged.append(rel)
 
-    if os.path.lexists(staging):
-        shutil.rmtree(staging)  # a real folder (checked above); rmtree never follows links inside it
-    if changed:
-        made: set[str] = set()
-        for rel, data in changed.items():
-            _write_bytes(os.path.join(staging, rel), data, made)
-        # Everything is staged: now move files into place (renames on one file system).
-        for rel in changed:
+    def commit(self) -> WriteReport:
+        """Move the staged files into place, remove stale files and save the manifest."""
+        with _reported(self.out):
+            return self._commit()
+
+    def _commit(self) -> WriteReport:
+        root, made = self.root, set[str]()
+        self.staged.sort()
+        for rel in self.staged:  # everything is staged: now move files into place (renames on one file system)
             target = os.path.join(root, rel)
             _make_folder(os.path.dirname(target), made)
-            os.replace(os.path.join(staging, rel), target)
-            report.written.append(rel)
-        shutil.rmtree(staging, ignore_errors=True)
+            os.replace(os.path.join(self.staging, rel), target)
+            self.manifest[rel][2] = os.stat(target).st_mtime_ns
+            self.report.written.append(rel)
+        self.discard()
+        for rel in sorted(self.present):
+            if rel not in self.manifest and rel not in KEEP:
+                os.unlink(os.path.join(root, rel))
+                self.report.removed.append(rel)
+        if self.report.removed:
+            for folder, _dirs, _files in sorted(os.walk(root), reverse=True):
+                if folder != root and not os.listdir(folder) and CACHE not in Path(folder).relative_to(root).parts:
+                    os.rmdir(folder)
+        if self.manifest != self.old:
+            tmp = self.out / (MANIFEST + ".tmp")
+            tmp.write_text(json.dumps(self.manifest, sort_keys=True, separators=(",", ":")), "utf-8")
+            os.replace(tmp, self.out / MANIFEST)
+        return self.report
 
-    for rel in sorted(present):
-        if rel not in files and rel not in KEEP:
-            os.unlink(os.path.join(root, rel))
-            report.removed.append(rel)
-    if report.removed:
-        for folder, _dirs, _files in sorted(os.walk(root), reverse=True):
-            if folder != root and not os.listdir(folder):
-                os.rmdir(folder)
-    if manifest != old:
-        tmp = out / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), "utf-8")
-        os.replace(tmp, out / MANIFEST)
-    return report
+    def discard(self) -> None:
+        """Drop whatever is staged (after a commit, or a failed render: the output stays as it was)."""
+        if os.path.isdir(self.staging) and not os.path.islink(self.staging):
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _make_folder(folder: str, made: set[str]) -> None:
@@ -142,9 +210,9 @@ def _write_bytes(path: str, data: bytes, made: set[str]) -> None:
         handle.write(data)
 
 
-def _sizes(root: str) -> dict[str, int]:
-    """Size of every file under ``root``, by POSIX path relative to it; refuses any link inside."""
-    sizes: dict[str, int] = {}
+def stats(root: str) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every file under ``root`` but the cache, by POSIX path; refuses any link inside."""
+    found: dict[str, tuple[int, int]] = {}
     stack = [("", root)]
     while stack:
         prefix, folder = stack.pop()
@@ -152,9 +220,11 @@ def _sizes(root: str) -> dict[str, int]:
             for entry in entries:
                 rel = prefix + entry.name
                 if entry.is_symlink():
-                    _refuse_link(entry.path, "every file in the output folder")
+                    refuse_link(entry.path, "every file in the output folder")
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append((rel + "/", entry.path))
+                    if rel != CACHE:
+                        stack.append((rel + "/", entry.path))
                 else:
-                    sizes[rel] = entry.stat(follow_symlinks=False).st_size
-    return sizes
+                    st = entry.stat(follow_symlinks=False)
+                    found[rel] = (st.st_size, st.st_mtime_ns)
+    return found

@@ -28,6 +28,7 @@ SITE_URL = "https://golden.invalid/ow/"
 """A fixed published address, so absolute links do not depend on mkdocs.yml."""
 
 _SKIP = {".manifest.json", ".gitignore"}  # the writer's bookkeeping, not output
+_SKIP_FOLDERS = {".cache"}  # the build's cache, not output
 
 
 def generate(content: Path) -> dict[str, bytes]:
@@ -47,7 +48,7 @@ def read_tree(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name not in _SKIP
+        if path.is_file() and path.name not in _SKIP and path.relative_to(folder).parts[0] not in _SKIP_FOLDERS
     }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import build, html
+from generator import build, html, render
 from tests.helpers import BIN, MINI, ROOT
 
 # --- the layer's own rules -------------------------------------------------------------------
@@ -96,6 +96,15 @@ def _problems(path: Path) -> list[str]:
 def test_no_module_outside_the_layer_builds_html():
     problems = [p for path in sorted((ROOT / "generator").rglob("*.py")) if path.name not in EXEMPT for p in _problems(path)]
     assert problems == []
+
+
+def test_templates_never_turn_escaping_off():
+    assert render._ENV.autoescape is True
+    templates = sorted((ROOT / "generator" / "templates").glob("*.j2"))
+    assert templates
+    for path in templates:
+        text = path.read_text("utf-8")
+        assert not re.search(r"\|\s*safe\b|autoescape\s+false|Markup", text), path.name
 
 
 def test_the_scan_finds_html_built_in_the_ways_it_looks_for(tmp_path):

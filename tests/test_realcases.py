@@ -127,7 +127,7 @@ def test_a_duration_without_an_end_is_never_given_an_end_date(out):
 
 def test_an_inferred_date_says_how_it_was_inferred(out):
     page = out["operations/operation-h.md"]
-    assert '<span class="ow-inferred">(inferred: year taken from the web address of INTERPOL&#x27;s release)</span>' in page
+    assert '<span class="ow-inferred">(inferred: year taken from the web address of INTERPOL&#39;s release)</span>' in page
     chain = out["operations/operation-global-chain.md"]
     assert "(inferred: year taken from the date of the news report, which gives only June 3 to 9)" in chain
     row = next(r for r in _rows(out["data/operations.csv"]) if r["operation_id"] == "operation-h")
