@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py --quick            # tiny run, seconds
     .venv/bin/python benchmarks/run.py --sizes 1000 --serve   # also edit-to-preview with mkdocs serve
     .venv/bin/python benchmarks/run.py --mkdocs-only          # whole mkdocs build beside a plain Material site
+    .venv/bin/python benchmarks/run.py --sizes 10000 --preview-only   # edit-to-preview alone
 
 Times are medians of --repeat runs, in seconds; ratios are taken within the same run.
 Peak memory is the maximum resident set of the measured process (or process tree).
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -243,6 +245,7 @@ _INCREMENTAL_PROBE = textwrap.dedent("""
     print(json.dumps({"total": time.perf_counter() - start, "written": len(result.report.written),
                       "rendered": result.rendered, "nothing_changed": result.nothing_changed,
                       "reused": result.records_reused, "timings": result.timings,
+                      "cpu": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
                       "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """)
 
@@ -274,9 +277,13 @@ def measure_incremental(n: int, repeat: int, work: Path, content: Path) -> dict:
         shutil.rmtree(out, ignore_errors=True)
         cold.append(_incremental_run(content, out))
     row["gen_cold_s"] = statistics.median(r["total"] for r in cold)
+    # CPU seconds of the whole process (start-up and imports included): on a shared machine, closer
+    # to what the build costs alone than its wall time.
+    row["gen_cold_cpu_s"] = statistics.median(r["cpu"] for r in cold)
     warm = [_incremental_run(content, out) for _ in range(repeat)]
     row["gen_warm_s"] = statistics.median(r["total"] for r in warm)
     row["gen_warm_process_s"] = statistics.median(r["process"] for r in warm)
+    row["gen_warm_cpu_s"] = statistics.median(r["cpu"] for r in warm)
     row["gen_warm_did_nothing"] = all(r["nothing_changed"] for r in warm)
     record = content / "operations" / "operation-0.yml"
     original = record.read_text("utf-8")
@@ -290,6 +297,7 @@ def measure_incremental(n: int, repeat: int, work: Path, content: Path) -> dict:
     _age(content)
     row["gen_edit_s"] = statistics.median(r["total"] for r in edits)
     row["gen_edit_process_s"] = statistics.median(r["process"] for r in edits)
+    row["gen_edit_cpu_s"] = statistics.median(r["cpu"] for r in edits)
     row["gen_edit_files_written"] = max(r["written"] for r in edits)
     row["gen_edit_items_rendered"] = max(r["rendered"] for r in edits)
     for step in ("load+validate", "link", "render", "write", "cache"):
@@ -309,47 +317,112 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def edit_to_preview(project: Path, dirty: bool, timeout: float = 600) -> float | None:
-    """Seconds from saving an edit to one record until `mkdocs serve` serves the new text."""
-    port = _free_port()
-    cmd = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    if dirty:
-        cmd.append("--dirty")
-    server = subprocess.Popen(
-        cmd,
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=mkdocs_env(project),
-    )
-    base = f"http://127.0.0.1:{port}/operations-watch/operations/operation-0.html"
+_PREVIEW_LINE = re.compile(r"preview: generator ([\d.]+) s; (\d+) page\(s\) rendered again.* in ([\d.]+) s")
+
+
+def _shows(url: str, text: str) -> bool:
     try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:  # wait for the first full build
-            try:
-                urllib.request.urlopen(base, timeout=5).read()
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            return None
-        record = project / "content" / "operations" / "operation-0.yml"
-        marker = f"Edited at {time.time():.0f}"
-        data = yaml.safe_load(record.read_text("utf-8"))
-        data["summary"] = marker + " " + data["summary"]
+        return text in urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
+    except OSError:
+        return False
+
+
+def _part_showing(base: str, stem: str, text: str) -> str:
+    """The part of a paged list (x.html, x_2.html, ...) that shows ``text``; the first part if none does."""
+    for n in range(1, 200):
+        url = f"{stem}.html" if n == 1 else f"{stem}_{n}.html"
+        try:
+            if text in urllib.request.urlopen(base + url, timeout=30).read().decode("utf-8", "replace"):
+                return url
+        except OSError:
+            break
+    return f"{stem}.html"
+
+
+def edit_to_preview(project: Path, edits: int = 3, timeout: float = 1800, dirty: bool = False) -> dict[str, Any]:
+    """Edit one record's name under `mkdocs serve` and poll the served pages until they show it.
+
+    Returns medians over ``edits`` saves: seconds from the save until the record's page shows the new
+    name, until its page and the pages that show it (an agency's and a country's) all do, and the two
+    parts the preview logs (the generator's run; MkDocs rendering the rewritten pages again); plus
+    the server's peak memory and the first build's time."""
+    port = _free_port()
+    log = project / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "mkdocs"),
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                *(["--dirty"] if dirty else []),
+            ],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=mkdocs_env(project),
+        )
+    base = f"http://127.0.0.1:{port}/operations-watch/"
+    record = project / "content" / "operations" / "operation-0.yml"
+    data = yaml.safe_load(record.read_text("utf-8"))
+    original = data["name"]
+    pages = [
+        "operations/operation-0",
+        f"agencies/{data['agencies'][0]['agency']}",
+        f"countries/{data['countries'][0]['country']}",
+    ]
+    row: dict[str, Any] = {}
+    try:
         start = time.perf_counter()
-        record.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
-        while time.perf_counter() - start < timeout:
-            try:
-                if marker in urllib.request.urlopen(base, timeout=5).read().decode("utf-8", "replace"):
-                    return time.perf_counter() - start
-            except OSError:
-                pass
-            time.sleep(0.1)
-        return None
+        while not _shows(base + pages[0] + ".html", original):  # the first full build
+            if time.perf_counter() - start > timeout or server.poll() is not None:
+                return row
+            time.sleep(1)
+        row["preview_first_build_s"] = time.perf_counter() - start
+        shows = [_part_showing(base, stem, original) for stem in pages]
+        page, every, generator, render, rendered = [], [], [], [], []
+        for n in range(edits):
+            time.sleep(2)
+            marker = f"Edited {n} {time.time():.0f}"
+            data["name"] = f"{original} {marker}"
+            temporary = record.with_name(record.name + ".tmp")  # saved as editors do: a new file renamed over it
+            temporary.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+            start = time.perf_counter()
+            temporary.replace(record)
+            waiting = list(shows)
+            while waiting and time.perf_counter() - start < timeout:
+                if _shows(base + waiting[0], marker):
+                    if waiting[0] == shows[0]:
+                        page.append(time.perf_counter() - start)
+                    waiting.pop(0)
+                else:
+                    time.sleep(0.05)
+            if waiting:
+                return row
+            every.append(time.perf_counter() - start)
+            time.sleep(1)  # the log line is written as the browsers are told to reload
+            found = _PREVIEW_LINE.findall(log.read_text("utf-8", "replace"))
+            if len(found) == n + 1:
+                generator.append(float(found[-1][0]))
+                rendered.append(int(found[-1][1]))
+                render.append(float(found[-1][2]))
+        row["edit_to_preview_page_s"] = statistics.median(page)
+        row["edit_to_preview_s"] = statistics.median(every)
+        if render:
+            row["preview_generator_s"] = statistics.median(generator)
+            row["preview_render_s"] = statistics.median(render)
+            row["preview_pages_rendered"] = max(rendered)
+        return row
     finally:
+        data["name"] = original
+        record.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+        status = Path(f"/proc/{server.pid}/status")  # Linux: the server's peak resident memory so far
+        if status.exists():
+            peak = re.search(r"VmHWM:\s+(\d+) kB", status.read_text())
+            if peak:
+                row["preview_peak_mb"] = int(peak[1]) / 1024
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
 
 
 def measure(n: int, repeat: int, work: Path, serve: bool, generator_only: bool = False) -> dict:
@@ -434,8 +507,7 @@ def measure(n: int, repeat: int, work: Path, serve: bool, generator_only: bool =
     row["largest_html_kb"] = max(p.stat().st_size for p in site.rglob("*.html")) / 1024
     row.update(measure_site_vs_plain(project, work, repeat))
     if serve:
-        row["edit_to_preview_s"] = edit_to_preview(project, dirty=False)
-        row["edit_to_preview_dirty_s"] = edit_to_preview(project, dirty=True)
+        row.update(edit_to_preview(project))
     return row
 
 
@@ -528,6 +600,18 @@ def measure_mkdocs(n: int, repeat: int, work: Path) -> dict:
     return row
 
 
+def measure_preview(n: int, work: Path) -> dict:
+    """Edit-to-preview alone (``--preview-only``): synthesise, then time edits under `mkdocs serve`."""
+    content = work / f"content-{n}"
+    if not content.exists():
+        synthesise(n, content)
+    project = work / "project"
+    if project.exists():
+        shutil.rmtree(project)
+    project = make_project(work, content)
+    return {"operations": n, **edit_to_preview(project)}
+
+
 def table(rows: list[dict]) -> str:
     keys = list(dict.fromkeys(k for row in rows for k in row))
     lines = [
@@ -551,6 +635,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (the median is shown)")
     parser.add_argument("--quick", action="store_true", help="one tiny run (20 operations), for a smoke test")
     parser.add_argument("--serve", action="store_true", help="also measure edit-to-preview with mkdocs serve")
+    parser.add_argument("--preview-only", action="store_true", help="measure edit-to-preview alone")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--generator-only", action="store_true", help="measure the generator only (no MkDocs build)")
     parser.add_argument("--mkdocs-only", action="store_true", help="only the whole mkdocs build beside a plain Material site")
@@ -564,6 +649,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.mkdocs_only:
             (work / str(n)).mkdir(parents=True, exist_ok=True)
             rows.append(measure_mkdocs(n, repeat, work / str(n)))
+        elif args.preview_only:
+            rows.append(measure_preview(n, work / str(n)))
         else:
             rows.append(measure(n, repeat, work / str(n), args.serve, args.generator_only))
     print(table(rows))

@@ -128,8 +128,8 @@ def _vocab_folder(content: Path) -> Path:
     return content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
 
 
-def _output_intact(out: Path) -> int | None:
-    """The number of pages when ``out`` holds exactly what the last build wrote there; None otherwise."""
+def _output_intact(out: Path) -> tuple[int, int] | None:
+    """The numbers of files and of pages when ``out`` holds exactly what the last build wrote there; None otherwise."""
     manifest = writer.read_manifest(out)
     try:
         present = writer.stats(str(out))
@@ -140,7 +140,7 @@ def _output_intact(out: Path) -> int | None:
     for rel, entry in manifest.items():
         if not isinstance(entry, list) or len(entry) != 3 or present[rel] != (entry[1], entry[2]):
             return None
-    return sum(1 for rel in manifest if rel.endswith(".md"))
+    return len(manifest), sum(1 for rel in manifest if rel.endswith(".md"))
 
 
 def _build(builder: Builder) -> BuildResult:
@@ -152,11 +152,10 @@ def _build(builder: Builder) -> BuildResult:
     state = cache.State(out, key, params)
     stats = cache.content_stats(content)
     if builder.use_cache and state.unchanged(stats):
-        pages = _output_intact(out)
-        if pages is not None:
+        intact = _output_intact(out)
+        if intact is not None:
             timings["no-op check"] = time.perf_counter() - start
-            report = writer.WriteReport(unchanged=len(writer.read_manifest(out)))
-            return BuildResult(report, pages, timings, nothing_changed=True)
+            return BuildResult(writer.WriteReport(unchanged=intact[0]), intact[1], timings, nothing_changed=True)
     timings["change check"] = time.perf_counter() - start
     return _full(builder, timings, state if builder.use_cache else None, stats)
 

@@ -1,7 +1,7 @@
 """The build cache: what the last build learnt, kept in ``<out>/.cache/`` so a rebuild redoes only what changed.
 
 - **Records** (``records-NN.pickle``, in shards so that one edit rewrites one small file): each record
-  file's validated model with its raw data and text, keyed by kind and file name, trusted when the
+  file's validated model with its text and the ids it names, keyed by kind and file name, trusted when the
   file's size and modification time are as recorded (or, when they are not, its bytes hash the same).
 - **The last build's inputs** (``state.json``): the size and time of every file under ``content/``,
   for the no-op check (nothing changed: nothing to do).
@@ -33,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 """Raised whenever the layout of the cache files changes."""
 FOLDER = ".cache"
 SHARDS = 32
@@ -123,7 +123,9 @@ class Entry:
     settled: bool
     """The file's time was older than that build's start by more than SETTLE_NS: its stat can be trusted."""
     hash: bytes
-    data: Any
+    refs: list[Any]
+    """The ids the file names, with where (``rules.references_in``): the cross-record checks need them,
+    so the parsed YAML itself need not be kept."""
     text: str
     model: Any
 
@@ -236,10 +238,10 @@ class RecordCache:
             entry.size, entry.mtime_ns, entry.settled = st.st_size, st.st_mtime_ns, settled
             self.dirty.add(self.shard(name))
 
-    def remember(self, name: str, st: os.stat_result, digest: bytes, data: Any, text: str, model: Any) -> None:
+    def remember(self, name: str, st: os.stat_result, digest: bytes, refs: list[Any], text: str, model: Any) -> None:
         """A record read and validated afresh, kept for the next build."""
         settled = st.st_mtime_ns < self.started_ns - SETTLE_NS
-        self.entries[name] = Entry(st.st_size, st.st_mtime_ns, settled, digest, data, text, model)
+        self.entries[name] = Entry(st.st_size, st.st_mtime_ns, settled, digest, refs, text, model)
         self.dirty.add(self.shard(name))
 
     def save(self, names: set[str]) -> None:

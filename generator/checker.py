@@ -26,5 +26,6 @@ def check(content: Path, records: RecordCache | None = None) -> Catalog:
     if records is not None:
         for (kind, rid), (st, digest) in loaded.fresh.items():
             doc = catalog.documents[(kind, rid)]
-            records.remember(f"{kind}/{rid}", st, digest, doc.data, doc.text, catalog.table(kind)[rid])
+            refs = rules.references_in(doc)  # already worked out by the reference check
+            records.remember(f"{kind}/{rid}", st, digest, refs, doc.text, catalog.table(kind)[rid])
     return catalog

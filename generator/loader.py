@@ -41,10 +41,13 @@ class Document:
     path: str
     """Path as shown to contributors (relative to the working folder), e.g. content/operations/x.yml."""
     data: Any
+    """The parsed YAML (None for a record the build cache vouched for: only its model is needed)."""
     source: str = ""
     """Path from the folder that holds content/, whatever the working folder: the edit-link target."""
     text: str = field(repr=False, default="")
     _root: yaml.Node | None = field(repr=False, default=None)
+    refs: list[tuple[tuple[str | int, ...], str, Any]] | None = field(repr=False, default=None)
+    """Every id the file names, as (field path, kind it names, value), once worked out (``rules.references_in``)."""
 
     def where(self, loc: tuple[str | int, ...] = ()) -> tuple[int, int]:
         """Line and column of a field in this file (the file is re-parsed on first use)."""
@@ -115,9 +118,7 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
             continue
         shown_folder = display_path(folder)  # resolved once per folder: resolving each file is slow
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            _load_record(
-                kind, Path(entry.path), f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}", records
-            )
+            _load_record(kind, entry.path, f"{shown_folder}/{entry.name}", entry, out, f"{top}/{kind}/{entry.name}", records)
     pages = content / PAGES
     if pages.is_symlink():
         out.problems.append(Problem(display_path(pages), 1, 1, "", f"content/{PAGES}/ {_LINK}"))
@@ -175,7 +176,7 @@ def _name_problem(entry: os.DirEntry, shown: str, stem: str, suffix: str, reserv
 
 
 def _load_record(
-    kind: str, path: Path, shown: str, entry: os.DirEntry, out: Loaded, source: str, records: RecordCache | None
+    kind: str, path: str, shown: str, entry: os.DirEntry, out: Loaded, source: str, records: RecordCache | None
 ) -> None:
     if editorfiles.is_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
         return
@@ -218,7 +219,7 @@ def _load_record(
         out.problems.append(Problem(shown, exc.line, exc.column, "", exc.message))
         return
     if hit is not None:  # the record cache has this very file, already validated
-        out.documents.append(Document(kind, stem, shown, hit.data, source, hit.text))
+        out.documents.append(Document(kind, stem, shown, None, source, hit.text, refs=hit.refs))
         out.cached[(kind, stem)] = hit.model
         return
     out.documents.append(Document(kind, stem, shown, data, source, text))
@@ -229,7 +230,7 @@ class _Unreadable(Exception):
     """A file that cannot be read: too large, or refused by the file system."""
 
 
-def _read(path: Path, entry: os.DirEntry) -> bytes:
+def _read(path: Path | str, entry: os.DirEntry) -> bytes:
     """The file's bytes, refusing a file over the size limit before reading it."""
     try:
         size = entry.stat(follow_symlinks=False).st_size

@@ -320,6 +320,7 @@ def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         total_words=total_words,
         countries=countries,
         kinds=KINDS,
+        **{kind.upper(): kind for kind in KINDS.values()},  # OPERATIONS, AGENCIES, ... for page.link(AGENCIES, id)
         SITE_NAME=SITE_NAME,
     )
     return env

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from . import countries, dates, models, refs
 from .figurerules import figure_problems
 from .kinds import AGENCIES, KINDS, OPERATIONS
-from .loader import RESERVED_IDS
+from .loader import RESERVED_IDS, Document
 from .problems import Problem, field_path
 from .validate import Catalog
 
@@ -87,23 +87,33 @@ def walk(data: object, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tupl
         yield from walk(data[head], rest, (*loc, head))
 
 
+def references_in(doc: Document) -> list[tuple[Loc, str, object]]:
+    """Every id a record file names: (field path, kind it names, value as written), worked out once
+    per file (the build cache keeps them with the record, so an unchanged file is not walked again)."""
+    if doc.refs is None:
+        doc.refs = [
+            (loc, str(target_kind), target)  # a plain str: the cache stores it
+            for source_kind, pattern, target_kind in REFERENCES
+            if source_kind == doc.kind
+            for loc, target in walk(doc.data, pattern)
+        ]
+    return doc.refs
+
+
 def reference_problems(catalog: Catalog) -> list[Problem]:
     """Ids that name no record, checked on every readable file, valid or not, so that
     a contributor sees a misspelt id in the same run as a schema mistake."""
     problems: list[Problem] = []
     known = {kind: {rid for (k, rid) in catalog.documents if k == kind} for kind in KINDS}
-    for (kind, _rid), doc in sorted(catalog.documents.items()):
-        for source_kind, pattern, target_kind in REFERENCES:
-            if source_kind != kind:
+    for _key, doc in sorted(catalog.documents.items()):
+        for loc, target_kind, target in references_in(doc):
+            if not isinstance(target, str) or target in known[target_kind] or not models.ID_RE.match(target):
                 continue
-            for loc, target in walk(doc.data, pattern):
-                if not isinstance(target, str) or not models.ID_RE.match(target) or target in known[target_kind]:
-                    continue
-                close = difflib.get_close_matches(target, sorted(known[target_kind]), n=1, cutoff=0.6)
-                tip = f"; did you mean '{close[0]}'?" if close else f"; add content/{target_kind}/{target}.yml or fix the id"
-                noun = KINDS[target_kind].singular
-                line, column = doc.where(loc)
-                problems.append(Problem(doc.path, line, column, field_path(loc), f"no {noun} has the id '{target}'{tip}"))
+            close = difflib.get_close_matches(target, sorted(known[target_kind]), n=1, cutoff=0.6)
+            tip = f"; did you mean '{close[0]}'?" if close else f"; add content/{target_kind}/{target}.yml or fix the id"
+            noun = KINDS[target_kind].singular
+            line, column = doc.where(loc)
+            problems.append(Problem(doc.path, line, column, field_path(loc), f"no {noun} has the id '{target}'{tip}"))
     return problems
 
 

@@ -3,7 +3,9 @@
 - ``on_config``: ``mkdocs build`` builds into ``site.building/`` under the build locks (``publish.py``).
 - ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
-- ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``).
+- ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``); after a
+  record edit it renders again only the pages the generator rewrote (``rerender.py``, with the state
+  ``on_files`` / ``on_nav`` / ``on_env`` kept from the last full build), else MkDocs builds the whole site.
 - ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering); the
   overrides can render parts that are the same on many pages once (``navcache.py``).
 - ``on_pre_page`` / ``on_post_page``: generated pages skip Python-Markdown and hold no HTML until
@@ -20,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -30,7 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -43,8 +46,9 @@ from generator import build as generator_build
 from generator import lock
 from generator.htmlspace import UnindentingLoader
 from generator.problems import ContentError, Problem, UsageError, format_all
+from generator.writer import WriteReport
 
-from . import sitemap
+from . import rerender, sitemap
 from .lightpages import LightPages, hand_written
 from .navcache import OriginalTemplates, TemplateCache
 from .preview import Preview
@@ -137,9 +141,13 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._generated = False  # the preview's rebuild has already run the generator
         self._finished = False  # on_post_build ran: every page of the site is written
         self._failed = False  # MkDocs reported an error (strict-mode warnings included)
+        self._report: WriteReport | None = None  # what the last generator run wrote and removed
         self._active_section: Any = None  # the navigation item marked active for one record page
         self.light = LightPages()
         self.templates = TemplateCache()
+        # mkdocs serve: what the last full build knew, to render a few pages again (None: build it all)
+        self._site: rerender.Site | None = None
+        self._kept: dict[str, Any] = {}
 
     # -- Startup and configuration ------------------------------------------------------------
 
@@ -158,6 +166,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._finished = self._failed = False
         self.light.configure(config, hand_written((self.content / "pages").glob("*.md")), enabled=self.config.fast_pages)
         self.templates.enabled = self.config.cache_navigation
+        self._site, self._kept = None, {}  # a full build starts: its hooks keep the new state
         notice = placeholder_notice(config)
         if notice:
             # Printed, not logged: in strict mode a logged warning would stop every local build.
@@ -171,13 +180,14 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     def _generate(self) -> list[Problem]:
         """Check the records and write the pages; the problems found (none: the pages are written)."""
+        self._report = None
         try:
             result = generator_build.build(self.content, self.docs, site_url=self.site_url, lock_timeout=float(self.config.wait))
         except ContentError as exc:
             return list(exc.problems)
         except UsageError as exc:  # another build holds the lock; docs/ is a link, read-only or in the way
             raise Abort(str(exc)) from None
-        report = result.report
+        report = self._report = result.report
         log.info(
             "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
             result.pages,
@@ -221,14 +231,19 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         def rebuild() -> None:
             # Runs for each save (MkDocs' rebuild loop): a record problem leaves the served site as
             # it was, and returning normally lets the browsers reload to show the banner.
+            changes = self.preview.take_changes()
             with lock.locked(self.docs, timeout=float(self.config.wait)):
+                start = time.perf_counter()
                 problems = self._generate()
+                generated = time.perf_counter() - start
                 if problems:
                     self._show(problems)
                     return
                 if self.preview.problems:
                     log.info("The records are valid again: rebuilding the preview")
                 self.preview.problems = []
+                if changes.only_records(self.content) and self._rerender(generated):
+                    return
                 self._generated = True
                 try:
                     build_site()
@@ -241,8 +256,51 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 finally:
                     self._generated = False
 
-        self.preview.install(server, docs_dir=config.docs_dir, content=self.content, rebuild=rebuild)
+        self.preview.install(server, docs_dir=config.docs_dir, content=self.content, rebuild=rebuild, also_watched=config.watch)
         return server
+
+    def _rerender(self, generated: float) -> bool:
+        """After a record edit, render again only the pages the generator rewrote; False: build the whole site."""
+        site, report = self._site, self._report
+        if site is None or report is None:
+            return False
+        self._site = None  # until this is done: a failure below leaves the state half-updated
+        start = time.perf_counter()
+        try:
+            outcome = rerender.apply(site, report.written, report.removed)
+        except rerender.NeedsFullBuild as exc:
+            log.info("%s: building the whole site", exc)
+            return False
+        except Exception as exc:  # a fault of this shortcut, not of the records: the whole build repairs it
+            log.warning("could not render only the changed pages (%s: %s): building the whole site", type(exc).__name__, exc)
+            return False
+        if outcome.pages_added_or_removed:
+            sitemap.split(Path(site.config.site_dir), site.config.site_url or "")
+        self._site = site
+        log.info(
+            "preview: generator %.2f s; %d page(s) rendered again, %d file(s) copied, %d removed in %.2f s",
+            generated,
+            len(outcome.rendered),
+            len(outcome.copied),
+            len(outcome.removed),
+            time.perf_counter() - start,
+        )
+        if outcome.warnings:
+            log.warning("the preview shows these pages, but `mkdocs build` would refuse them: fix the warnings above")
+        return True
+
+    # Last of all plugins: the preview keeps the files and navigation every plugin has had its say on.
+    @event_priority(-100)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.command == "serve":
+            self._kept["files"] = files
+        return files
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.command == "serve":
+            self._kept["nav"] = nav
+        return nav
 
     # -- Pages --------------------------------------------------------------------------------
 
@@ -253,6 +311,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             env.loader = UnindentingLoader(OriginalTemplates(env.loader, theme_dirs))
         self.templates.reset()
         env.globals["opswatch_cache"] = self.templates
+        if self.command == "serve":
+            self._kept["env"] = env  # for the preview's re-rendering (on_serve)
         return env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -326,6 +386,9 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         )
         sitemap.split(Path(config.site_dir), config.site_url or "")
         self._finished = True
+        kept, self._kept = self._kept, {}
+        if self.command == "serve" and kept.keys() == {"files", "nav", "env"}:
+            self._site = rerender.Site(config, kept["files"], kept["nav"], kept["env"])
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True

@@ -7,23 +7,32 @@
 - A record with a problem does not stop the server: the last good site stays served, the
   check's one-line messages are printed, and every served page shows them in a banner at the
   top until the record is fixed; the next save that fixes it rebuilds as usual.
+- It remembers what changed since the last rebuild: the records saved (``content/``, watched
+  through the operating system's notifications, which wake the rebuild at once) and whether
+  anything else MkDocs watches changed (mkdocs.yml, ``watch:`` entries, theme folders), so
+  that the plugin can re-render only the pages a record edit rewrote (``rerender.py``).
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
-import shutil
-import tempfile
-import time
+import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from generator.editorfiles import is_temporary
+from generator.kinds import KINDS
+
+from . import rerender
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse
@@ -35,19 +44,58 @@ _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 _MAX_SHOWN = 30
 
 
-class _ContentChanges(FileSystemEventHandler):
-    """Passes on changes to records and pages (not to editors' temporary files) by touching a stamp file MkDocs watches."""
+@dataclass
+class Changes:
+    """What changed since the last rebuild."""
 
-    def __init__(self, stamp: Path) -> None:
-        self.stamp = stamp
+    content: set[Path] = field(default_factory=set)
+    """Files saved, added or removed under content/."""
+    other: bool = False
+    """Something else changed: what MkDocs watches (mkdocs.yml, theme folders, ``watch:`` entries),
+    or a folder under content/ was made, removed or renamed."""
+
+    def only_records(self, content: Path) -> bool:
+        """Only record files changed (content/operations/x.yml ...): pages outside the navigation and
+        the pages that show them; hand-written pages and vocabularies can change what it lists. False
+        when nothing is known to have changed (a rebuild asked for by something else)."""
+        return (
+            bool(self.content)
+            and not self.other
+            and all(path.parent.parent == content and path.parent.name in KINDS for path in self.content)
+        )
+
+
+class _ContentChanges(FileSystemEventHandler):
+    """Passes on changes to records and pages (not to editors' temporary files)."""
+
+    def __init__(self, changed: Callable[[list[Path]], None], folder_changed: Callable[[], None]) -> None:
+        self.changed = changed
+        self.folder_changed = folder_changed
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type in ("opened", "closed", "closed_no_write"):
+        if event.is_directory:
+            # A folder made, removed or renamed (its files may bring no event of their own); a
+            # folder is "modified" whenever a file in it is saved, which the file's event reports.
+            if event.event_type in ("created", "deleted", "moved"):
+                self.folder_changed()
             return
-        paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-        if all(is_temporary(Path(str(p)).name) for p in paths):
+        if event.event_type in ("opened", "closed", "closed_no_write"):
             return
-        self.stamp.write_text(str(time.monotonic_ns()), "utf-8")
+        paths = [Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        paths = [p for p in paths if not is_temporary(p.name)]
+        if paths:
+            self.changed(paths)
+
+
+class _OtherChanges(FileSystemEventHandler):
+    """Notes that something MkDocs itself watches changed (MkDocs' own handler starts the rebuild)."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory:
+            self.preview.note_other()
 
 
 def banner(problems: list[str]) -> bytes:
@@ -74,29 +122,69 @@ def with_banner(page: bytes, problems: list[str]) -> bytes:
 
 
 class Preview:
-    """One ``mkdocs serve``: what it watches, and the problems its pages show (none: no banner)."""
+    """One ``mkdocs serve``: what it watches, what changed, and the problems its pages show (none: no banner)."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
-        self._stamps: Path | None = None
+        self._lock = threading.Lock()
+        self._changes = Changes()
+        self._observer: BaseObserver | None = None
 
-    def install(self, server: LiveReloadServer, *, docs_dir: str, content: Path, rebuild: Callable[[], None]) -> None:
-        """Watch ``content`` (not ``docs_dir``), rebuild with ``rebuild``, and serve pages through the banner."""
+    def install(
+        self,
+        server: LiveReloadServer,
+        *,
+        docs_dir: str,
+        content: Path,
+        rebuild: Callable[[], None],
+        also_watched: Iterable[str] = (),
+    ) -> None:
+        """Watch ``content`` (not ``docs_dir``), rebuild with ``rebuild``, and serve pages through the banner.
+
+        ``also_watched``: paths MkDocs will watch after this call (mkdocs.yml's ``watch:`` list)."""
         server.unwatch(docs_dir)
-        self._stamps = Path(tempfile.mkdtemp(prefix="opswatch-preview-"))
-        stamp = self._stamps / "content-changed"
-        stamp.write_text("", "utf-8")
-        server.watch(str(self._stamps))
-        server.observer.schedule(_ContentChanges(stamp), str(content), recursive=True)
+        other = _OtherChanges(self)
+        for path in {*rerender.watched_paths(server), *(os.path.abspath(p) for p in also_watched)}:
+            server.observer.schedule(other, path, recursive=True)
+
+        def changed(paths: list[Path]) -> None:
+            with self._lock:
+                self._changes.content.update(paths)
+            rerender.request_rebuild(server)
+
+        def folder_changed() -> None:
+            self.note_other()
+            rerender.request_rebuild(server)
+
+        try:
+            # Operating-system notifications (inotify on Linux): a save is seen at once, where
+            # MkDocs' polling would rescan every record twice a second.
+            observer = Observer()
+            observer.schedule(_ContentChanges(changed, folder_changed), str(content), recursive=True)
+            observer.start()
+            self._observer = observer
+        except OSError:  # no notifications here (a watch limit, some network drives): poll as MkDocs does
+            server.observer.schedule(_ContentChanges(changed, folder_changed), str(content), recursive=True)
         server.builder = rebuild
         app = server.get_app()
         assert app is not None  # MkDocs' server sets its application when it is made
         server.set_app(self._banner_app(app))
 
+    def note_other(self) -> None:
+        with self._lock:
+            self._changes.other = True
+
+    def take_changes(self) -> Changes:
+        """What changed since the last call (the rebuild about to run covers it)."""
+        with self._lock:
+            changes, self._changes = self._changes, Changes()
+        return changes
+
     def close(self) -> None:
-        if self._stamps is not None:
-            shutil.rmtree(self._stamps, ignore_errors=True)
-            self._stamps = None
+        observer, self._observer = self._observer, None
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout=5)
 
     def _banner_app(self, app: WsgiApp) -> WsgiApp:
         """WSGI middleware: while there are problems, HTML responses carry the banner."""

@@ -35,8 +35,20 @@ def test_mkdocs_serve_shows_an_edited_record(tmp_path: Path, dirty: bool):
     # The edit-to-preview loop contributors use, with and without --dirty (which strict mode must not abort).
     bench.synthesise(12, tmp_path / "content")
     project = make_project(tmp_path, tmp_path / "content")
-    seconds = bench.edit_to_preview(project, dirty=dirty, timeout=120)
-    assert seconds is not None, "the edit never reached the served page"
+    row = bench.edit_to_preview(project, edits=1, timeout=120, dirty=dirty)
+    assert "edit_to_preview_s" in row, "the edit never reached the served pages"
+    assert row["edit_to_preview_page_s"] <= row["edit_to_preview_s"]
+    # The preview rendered only the pages the generator rewrote, and said so.
+    assert row["preview_pages_rendered"] >= 3 and row["preview_render_s"] >= 0
+
+
+def test_incremental_generator_rows(tmp_path: Path):
+    # The cache rows at a tiny size: a warm build does nothing, one edit rewrites a few files (no timing asserted).
+    bench.synthesise(10, tmp_path / "content")
+    row = bench.measure_incremental(10, 1, tmp_path, tmp_path / "content")
+    assert row["gen_warm_did_nothing"] is True
+    assert 1 <= row["gen_edit_files_written"] < 20 and row["gen_edit_items_rendered"] >= 1
+    assert row["gen_incremental_peak_mb"] > 0 and row["gen_cold_s"] > 0
 
 
 @pytest.mark.e2e

@@ -1,8 +1,10 @@
-"""`mkdocs serve` survives record problems (README, "Preview while editing"), end to end.
+"""`mkdocs serve` survives record problems and shows an edit at once (README, "Preview while editing"), end to end.
 
-A real `mkdocs serve` of the fixture records on a free loopback port: an edit rebuilds once;
-editors' temporary files start no build; a broken save keeps the last good site served, prints
-the check's lines (no traceback) and puts a banner on every page; the fix clears it.
+A real `mkdocs serve` of the fixture records on a free loopback port: an edited, new or deleted
+record renders again only the pages the generator rewrote, and the served site is then the one a
+full build makes; a hand-written page or mkdocs.yml still rebuilds the whole site; editors'
+temporary files start no build; a broken save keeps the last good site served, prints the check's
+lines (no traceback) and puts a banner on every page; the fix clears it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pytest
 from generator import checker
 from generator.editorfiles import is_temporary
 from generator.problems import ContentError
+from opswatch_mkdocs.preview import Changes
 from tests.helpers import BIN, MINI, make_project, mkdocs_env, run_generator
 
 TEMPORARY = [
@@ -34,6 +37,7 @@ TEMPORARY = [
     "op-one.yml___jb_tmp___",
 ]
 BANNER = 'id="opswatch-preview-problems"'
+RENDERED_AGAIN = "page(s) rendered again"
 
 
 @pytest.mark.parametrize("name", TEMPORARY)
@@ -88,15 +92,25 @@ class Serve:
     def __init__(self, project: Path, log: Path) -> None:
         self.port = _free_port()
         self.log = log
+        self.project = project
         self._out = log.open("w")
+        # MkDocs serves from a temporary folder: a folder of the test's own, to read the site's files.
+        self._temp = log.parent / "serve-tmp"
+        self._temp.mkdir()
         self.process = subprocess.Popen(
             [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project,
             stdout=self._out,
             stderr=subprocess.STDOUT,
-            env=mkdocs_env(project),
+            env={**mkdocs_env(project), "TMPDIR": str(self._temp)},
         )
         self.base = f"http://127.0.0.1:{self.port}/operations-watch/"
+
+    @property
+    def site(self) -> Path:
+        """The folder MkDocs builds the served site into."""
+        (site,) = self._temp.glob("mkdocs_*")
+        return site
 
     def output(self) -> str:
         return self.log.read_text("utf-8", "replace")
@@ -157,7 +171,8 @@ def test_preview_survives_a_broken_record_and_rebuilds_once_per_save(serve: Serv
     _save(record, good.replace("A fixture operation", "First edit of a fixture operation"))
     _wait("the edit", lambda: "First edit" in serve.page())
     _settle(serve)
-    assert serve.count("Building documentation") == builds + 1, serve.output()[-3000:]
+    assert serve.count(RENDERED_AGAIN) == 1, serve.output()[-3000:]
+    assert serve.count("Building documentation") == builds  # only the rewritten pages, no full build
     assert serve.count("Detected file changes") == 1
 
     # Editors' temporary files: no build at all.
@@ -181,11 +196,12 @@ def test_preview_survives_a_broken_record_and_rebuilds_once_per_save(serve: Serv
     assert re.search(r"op-one\.yml:\d+:\d+: YAML syntax error", serve.output())  # the check's line in the terminal
     assert serve.process.poll() is None
 
-    # The fix: the page shows it, and the banner is gone.
+    # The fix: the page shows it, and the banner is gone (the fixed record's pages alone rendered again).
     _save(record, good.replace("A fixture operation", "Fixed fixture operation"))
     _wait("the fix", lambda: "Fixed fixture operation" in serve.page() and BANNER not in serve.page())
     _settle(serve)
     assert BANNER not in serve.page("index.html")
+    assert serve.count(RENDERED_AGAIN) == 2 and serve.count("Building documentation") == builds
     assert serve.process.poll() is None
 
 
@@ -245,3 +261,127 @@ def test_preview_started_on_broken_records_serves_the_pages_generated_before_wit
     finally:
         server.stop()
     assert "Traceback" not in server.output()
+
+
+def _html_files(site: Path) -> dict[str, tuple[int, bytes]]:
+    """Every HTML page of a built site: modification time (ns) and bytes."""
+    return {str(p.relative_to(site)): (p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*.html")}
+
+
+def _sitemap(site: Path) -> set[str]:
+    """The addresses a site's sitemap parts list."""
+    return {loc for part in site.glob("sitemap-*.xml") for loc in re.findall(r"<loc>(.*?)</loc>", part.read_text("utf-8"))}
+
+
+def _full_build(serve: Serve, out: Path) -> dict[str, bytes]:
+    """The site a whole `mkdocs build` makes of the same records, addressed as the preview's is."""
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(out)],
+        cwd=serve.project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**mkdocs_env(serve.project), "SITE_URL": serve.base},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {k: v for k, (_, v) in _html_files(out).items()}
+
+
+@pytest.mark.e2e
+def test_record_edits_render_only_the_pages_that_show_them_and_match_a_full_build(serve: Serve, tmp_path: Path):
+    operations = serve.project / "content" / "operations"
+    docs = serve.project / "docs"
+    _settle(serve)
+    builds = serve.count("Building documentation")
+    before = _html_files(serve.site)
+    pages_before = {str(p.relative_to(docs)): p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    assert "Operation One" in serve.page("agencies/alpha-police.html")
+
+    # An edited name: the record's page and the pages that list it (its agencies and countries).
+    record = operations / "op-one.yml"
+    record.write_text(record.read_text("utf-8").replace("name: Operation One", "name: Operation Uno"), "utf-8")
+    _wait("the edit", lambda: "Operation Uno" in serve.page())
+    assert "Operation Uno" in serve.page("agencies/alpha-police.html")
+    assert "Operation Uno" in serve.page("countries/fr.html")
+    _settle(serve)
+    assert serve.count(RENDERED_AGAIN) == 1 and serve.count("Building documentation") == builds, serve.output()[-3000:]
+    rewritten = {
+        str(p.relative_to(docs)).removesuffix(".md") + ".html"
+        for p in docs.rglob("*.md")
+        if p.stat().st_mtime_ns != pages_before.get(str(p.relative_to(docs)))
+    }
+    after = _html_files(serve.site)
+    assert {"operations/op-one.html", "agencies/alpha-police.html", "countries/fr.html"} <= rewritten
+    assert "sources/report-b.html" not in rewritten
+    for page, (mtime, _) in before.items():
+        assert (after[page][0] == mtime) == (page not in rewritten), page  # exactly the rewritten pages, written again
+
+    # A new record: its page appears, and the agency page lists it.
+    new = (operations / "op-two.yml").read_text("utf-8").replace("name: Operation Two", "name: Operation Four")
+    _save(operations / "op-four.yml", new)
+    _wait("the new record", lambda: "Operation Four" in serve.page("operations/op-four.html"))
+    _wait("the new record's agency", lambda: "Operation Four" in serve.page("agencies/alpha-cyber-unit.html"))
+    assert serve.base + "operations/op-four.html" in _sitemap(serve.site)
+
+    # A deleted record: its page disappears, and so does its line on the agency page.
+    (operations / "op-four.yml").unlink()
+    _wait("the deleted record", lambda: "Operation Four" not in serve.page("agencies/alpha-cyber-unit.html"))
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        serve.page("operations/op-four.html")
+    assert missing.value.code == 404
+    _settle(serve)
+    assert serve.count(RENDERED_AGAIN) == 3 and serve.count("Building documentation") == builds, serve.output()[-3000:]
+
+    # What the preview serves is what a whole build makes of the same records, page for page.
+    served = {k: v for k, (_, v) in _html_files(serve.site).items()}
+    built = _full_build(serve, tmp_path / "full")
+    assert served.keys() == built.keys()
+    different = [page for page in built if served[page] != built[page]]
+    assert not different, different
+    # The sitemap names the same pages (in another order: a new page is listed last until a full build).
+    assert _sitemap(serve.site) == _sitemap(tmp_path / "full")
+    assert serve.base + "operations/op-one.html" in _sitemap(serve.site)
+    assert "Traceback" not in serve.output()
+
+
+@pytest.mark.e2e
+def test_hand_written_pages_and_the_config_still_rebuild_the_whole_site(serve: Serve):
+    _settle(serve)
+    builds = serve.count("Building documentation")
+    about = serve.project / "content" / "pages" / "about.md"
+    _save(about, about.read_text("utf-8") + "\nA sentence added to the about page.\n")
+    _wait("the page edit", lambda: "A sentence added to the about page." in serve.page("about.html"))
+    _settle(serve)
+    assert serve.count("Building documentation") == builds + 1, serve.output()[-3000:]
+
+    config = serve.project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: Operations Watch", "site_name: Operations Watched"), "utf-8")
+    _wait("the config edit", lambda: "Operations Watched" in serve.page("sources/report-b.html"))
+    _settle(serve)
+    assert serve.count("Building documentation") == builds + 2, serve.output()[-3000:]
+    assert serve.count(RENDERED_AGAIN) == 0
+
+    # A record saved after a full rebuild renders only its own pages again.
+    record = serve.project / "content" / "operations" / "op-three.yml"
+    record.write_text(record.read_text("utf-8") + "aliases: [Trio]\n", "utf-8")
+    _wait("the record edit", lambda: "Trio" in serve.page("operations/op-three.html"))
+    _settle(serve)
+    assert serve.count(RENDERED_AGAIN) == 1 and serve.count("Building documentation") == builds + 2
+
+
+@pytest.mark.parametrize(
+    ("changed", "other", "records_only"),
+    [
+        (["operations/op-one.yml"], False, True),
+        (["operations/op-one.yml", "agencies/a.yml", "sources/s.yml", "countries/fr.yml"], False, True),
+        (["operations/op-one.yml"], True, False),  # mkdocs.yml or a theme file changed too
+        (["operations/op-one.yml", "pages/about.md"], False, False),  # a page the navigation lists
+        (["vocab/measures.yml"], False, False),
+        (["operations/old/op-one.yml"], False, False),  # not where records are read from
+        ([], False, False),  # a rebuild nobody explained: build everything
+    ],
+)
+def test_only_record_files_let_the_preview_render_just_the_rewritten_pages(tmp_path, changed, other, records_only):
+    content = tmp_path / "content"
+    changes = Changes({content / path for path in changed}, other)
+    assert changes.only_records(content) is records_only
