@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py --sizes 1000 10000 --repeat 3
     .venv/bin/python benchmarks/run.py --quick            # tiny run, seconds
     .venv/bin/python benchmarks/run.py --sizes 1000 --serve   # also edit-to-preview with mkdocs serve
+    .venv/bin/python benchmarks/run.py --mkdocs-only          # whole mkdocs build beside a plain Material site
     .venv/bin/python benchmarks/run.py --sizes 10000 --preview-only   # edit-to-preview alone
 
 Times are medians of --repeat runs, in seconds; ratios are taken within the same run.
@@ -504,8 +505,98 @@ def measure(n: int, repeat: int, work: Path, serve: bool, generator_only: bool =
     index += sum(p.stat().st_size for p in (site / "search-index").glob("*.js"))
     row["search_index_kb_per_page"] = index / 1024 / max(1, row["pages"])
     row["largest_html_kb"] = max(p.stat().st_size for p in site.rglob("*.html")) / 1024
+    row.update(measure_site_vs_plain(project, work, repeat))
     if serve:
         row.update(edit_to_preview(project))
+    return row
+
+
+# -- The whole `mkdocs build` beside a plain Material site (issue 17) -------------------------
+
+# Like _PEAK_WRAPPER, and also the CPU time of the command's process tree: on a shared machine a
+# build's wall time depends on what else runs, its CPU time much less.
+_CPU_WRAPPER = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print('PEAK_KB', u.ru_maxrss, 'CPU_S', u.ru_utime + u.ru_stime, file=sys.stderr); sys.exit(r.returncode)"
+)
+
+
+def _build(cmd: list[str], cwd: Path) -> dict[str, float]:
+    """Wall time, CPU time (s) and peak memory (MB) of a build command's process tree."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _CPU_WRAPPER, *cmd], cwd=cwd, capture_output=True, text=True, env=mkdocs_env(cwd)
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    fields = result.stderr.rsplit("PEAK_KB", 1)[1].split()
+    return {"s": elapsed, "cpu_s": float(fields[2]), "peak_mb": int(fields[0]) / 1024}
+
+
+def _site_config(project: Path) -> dict[str, Any]:
+    return yaml.safe_load((project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
+
+
+def plain_material_project(work: Path, pages: list[str], site_config: dict[str, Any]) -> Path:
+    """A plain Material site (no plugin but Material's search, no theme overrides) with a trivial
+    page, a heading and a paragraph, at each of ``pages``, and the same navigation and tabs."""
+    project = work / "plain"
+    shutil.rmtree(project, ignore_errors=True)
+    for i, page in enumerate(pages):
+        path = project / "docs" / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# Page {i}\n\nA paragraph of plain text on page {i} of the plain site.\n", "utf-8")
+    config = {
+        "site_name": "Plain",
+        "use_directory_urls": False,
+        "validation": {"nav": {"omitted_files": "ignore"}},
+        "theme": {"name": "material", "font": False, "features": site_config["theme"]["features"]},
+        "nav": site_config["nav"],
+        "plugins": ["search"],
+        "markdown_extensions": [{"toc": {"permalink": True}}, "admonition", "tables"],
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    return project
+
+
+def measure_site_vs_plain(project: Path, work: Path, repeat: int) -> dict:
+    """The whole `mkdocs build` of the generated site (from an empty docs/, and again with nothing
+    changed) beside a plain Material site with as many pages, the three interleaved in each round."""
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    runs: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "plain": []}
+    plain = None
+    for _ in range(repeat):
+        shutil.rmtree(project / "docs")
+        (project / "docs").mkdir()
+        runs["cold"].append(_build([mkdocs, "build", "--site-dir", str(work / "site-cold")], project))
+        runs["warm"].append(_build([mkdocs, "build", "--site-dir", str(work / "site-warm")], project))
+        if plain is None:
+            pages = sorted(
+                p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md") if ".cache" not in p.parts
+            )
+            plain = plain_material_project(work, pages, _site_config(project))
+        runs["plain"].append(_build([mkdocs, "build", "--site-dir", str(work / "site-plain")], plain))
+    row: dict[str, Any] = {}
+    for name, results in runs.items():
+        label = "plain_material" if name == "plain" else f"site_{name}"
+        row[f"{label}_s"] = statistics.median(r["s"] for r in results)
+        row[f"{label}_cpu_s"] = statistics.median(r["cpu_s"] for r in results)
+        row[f"{label}_peak_mb"] = max(r["peak_mb"] for r in results)
+    for name in ("cold", "warm"):
+        row[f"site_{name}_vs_plain"] = row[f"site_{name}_s"] / row["plain_material_s"]
+        row[f"site_{name}_vs_plain_cpu"] = row[f"site_{name}_cpu_s"] / row["plain_material_cpu_s"]
+    return row
+
+
+def measure_mkdocs(n: int, repeat: int, work: Path) -> dict:
+    """Only the whole-build rows: generated site beside a plain Material site."""
+    content = work / f"content-{n}"
+    counts = synthesise(n, content)
+    project = make_project(work, content)
+    row: dict[str, Any] = {"operations": n, **{f"{k}_records": v for k, v in counts.items()}}
+    row.update(measure_site_vs_plain(project, work, repeat))
+    row["pages"] = sum(1 for p in (project / "docs").rglob("*.md") if ".cache" not in p.parts)
     return row
 
 
@@ -547,6 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-only", action="store_true", help="measure edit-to-preview alone")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--generator-only", action="store_true", help="measure the generator only (no MkDocs build)")
+    parser.add_argument("--mkdocs-only", action="store_true", help="only the whole mkdocs build beside a plain Material site")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     args = parser.parse_args(argv)
     sizes, repeat = ([20], 1) if args.quick else (args.sizes, args.repeat)
@@ -554,7 +646,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in sizes:
         print(f"measuring {n:,} operations in {work} ...", file=sys.stderr, flush=True)
-        if args.preview_only:
+        if args.mkdocs_only:
+            (work / str(n)).mkdir(parents=True, exist_ok=True)
+            rows.append(measure_mkdocs(n, repeat, work / str(n)))
+        elif args.preview_only:
             rows.append(measure_preview(n, work / str(n)))
         else:
             rows.append(measure(n, repeat, work / str(n), args.serve, args.generator_only))

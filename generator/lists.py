@@ -11,7 +11,7 @@ from typing import Any
 
 from . import citations, paging
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES, Kind
-from .plan import Inputs, Page, keys
+from .plan import Inputs, Page, first, keys
 from .render import render_page
 from .site import Entry, Role, Site
 
@@ -220,7 +220,7 @@ def record_operations(site: Site) -> list[Page]:
             parts = paging.chunks(pairs, paging.RECORD_OPERATIONS)
             if len(parts) < 2:
                 continue
-            inputs = frozenset([*keys(OPERATIONS, (oid for oid, _ in pairs)), *([(kind, rid)] if kind == AGENCIES else [])])
+            inputs = frozenset([*keys(OPERATIONS, map(first, pairs)), *([(kind, rid)] if kind == AGENCIES else [])])
             for n in range(2, len(parts) + 1):
                 path = paging.part_path(kind.page(rid), n)
                 out.append(Page(path, inputs, n, partial(_record_operations_part, site, kind, rid, pairs, n, path)))

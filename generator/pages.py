@@ -10,7 +10,7 @@ from . import citations, dates, html, lists, loader, vocab
 from .countries import REGIONS
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
-from .plan import ALL, Bundle, Output, Page, Plan, keys, render_all
+from .plan import ALL, Bundle, Output, Page, Plan, first, keys, render_all
 from .render import jsonld, plain, render_page
 from .site import Site
 
@@ -105,8 +105,8 @@ def agency_pages(site: Site) -> list[Page]:
                 (AGENCIES, aid),
                 *site.references[(AGENCIES, aid)],
                 *keys(AGENCIES, site.units.get(aid, ())),
-                *keys(AGENCIES, (other for other, _ in site.partners.get(aid, ()))),
-                *keys(OPERATIONS, (oid for oid, _ in site.ops_by_agency.get(aid, ()))),
+                *keys(AGENCIES, map(first, site.partners.get(aid, ()))),
+                *keys(OPERATIONS, map(first, site.ops_by_agency.get(aid, ()))),
             ]
         )
         path = AGENCIES.page(aid)
@@ -140,7 +140,7 @@ def country_pages(site: Site) -> list[Page]:
             [
                 (COUNTRIES, code),
                 *site.references.get((COUNTRIES, code), ()),
-                *keys(OPERATIONS, (oid for oid, _ in site.ops_by_country.get(code, ()))),
+                *keys(OPERATIONS, map(first, site.ops_by_country.get(code, ()))),
                 *keys(AGENCIES, site.agencies_by_country.get(code, ())),
             ]
         )

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import Final
 
 from .refs import RecordKey, references
@@ -106,5 +108,10 @@ def render_all(plan: Plan) -> dict[str, Output]:
     return files
 
 
+first = itemgetter(0)
+"""The first item of a pair (the operation of a Role, the agency of a Partner), in C."""
+
+
 def keys(kind: str, ids: Iterable[str]) -> Iterator[RecordKey]:
-    return ((kind, rid) for rid in ids)
+    """(kind, id) for each id (zip and repeat run in C: a plan makes some 350,000 keys at 10,000 operations)."""
+    return zip(repeat(kind), ids)

@@ -46,6 +46,8 @@ from generator.problems import ContentError, Problem, UsageError, format_all
 from generator.writer import WriteReport
 
 from . import rerender, sitemap
+from .lightpages import LightPages, hand_written
+from .navcache import OriginalTemplates, TemplateCache
 from .preview import Preview
 from .publish import Publisher
 
@@ -95,6 +97,10 @@ class OpsWatchConfig(base.Config):
     """The records, relative to the folder that holds mkdocs.yml."""
     wait = c.Type((int, float), default=lock.DEFAULT_TIMEOUT)
     """Seconds a build waits for another one writing the same site/ or docs/ (0: fail at once)."""
+    fast_pages = c.Type(bool, default=True)
+    """Generated pages skip Python-Markdown and keep no HTML in memory (lightpages.py); off: MkDocs' usual path."""
+    cache_navigation = c.Type(bool, default=True)
+    """Render the navigation once for the pages it looks the same on (navcache.py); off: on every page."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -135,6 +141,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._report: WriteReport | None = None  # what the last generator run wrote and removed
         self._builder: generator_build.Builder | None = None  # mkdocs serve: the generator, kept between saves
         self._active_section: Any = None  # the navigation item marked active for one record page
+        self.light = LightPages()
+        self.templates = TemplateCache()
         # mkdocs serve: what the last full build knew, to render a few pages again (None: build it all)
         self._site: rerender.Site | None = None
         self._kept: dict[str, Any] = {}
@@ -154,6 +162,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.docs = Path(config.docs_dir)
         self.site_url = config.site_url or ""
         self._finished = self._failed = False
+        self.light.configure(config, hand_written((self.content / "pages").glob("*.md")), enabled=self.config.fast_pages)
+        self.templates.enabled = self.config.cache_navigation
         self._site, self._kept = None, {}  # a full build starts: its hooks keep the new state
         notice = placeholder_notice(config)
         if notice:
@@ -307,10 +317,19 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
-            env.loader = UnindentingLoader(env.loader)
+            # The overrides reach Material's own templates as material:<name> (navcache.py).
+            theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+            env.loader = UnindentingLoader(OriginalTemplates(env.loader, theme_dirs))
+        self.templates.reset()
+        env.globals["opswatch_cache"] = self.templates
         if self.command == "serve":
             self._kept["env"] = env  # for the preview's re-rendering (on_serve)
         return env
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # Generated pages skip Python-Markdown and keep no HTML in memory (lightpages.py).
+        self.light.prepare(page)
+        return page
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Titles and descriptions arrive HTML-escaped: the generator writes them so (Material prints
@@ -353,7 +372,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         item, self._active_section = self._active_section, None
         if item is not None:
             item.active = False
-        return output
+        return self.light.fill(output, page)
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         # MkDocs gives error pages absolute addresses under site_url's path, which leaves the 404 page
@@ -370,6 +389,12 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     # -- End of a build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.info(
+            "opswatch: %d of %d pages without Python-Markdown; navigation reused on %d pages",
+            self.light.converted,
+            self.light.pages,
+            self.templates.hits.get("nav", 0),
+        )
         sitemap.split(Path(config.site_dir), config.site_url or "")
         self._finished = True
         kept, self._kept = self._kept, {}

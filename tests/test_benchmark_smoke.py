@@ -49,3 +49,16 @@ def test_incremental_generator_rows(tmp_path: Path):
     assert row["gen_warm_did_nothing"] is True
     assert 1 <= row["gen_edit_files_written"] < 20 and row["gen_edit_items_rendered"] >= 1
     assert row["gen_incremental_peak_mb"] > 0 and row["gen_cold_s"] > 0
+
+
+@pytest.mark.e2e
+def test_whole_build_rows_compare_the_site_with_a_plain_material_site_of_as_many_pages(tmp_path: Path):
+    row = bench.measure_mkdocs(12, 1, tmp_path)
+    for name in ("site_cold", "site_warm", "plain_material"):
+        assert row[f"{name}_s"] > 0 and row[f"{name}_cpu_s"] > 0 and row[f"{name}_peak_mb"] > 0
+    assert row["site_cold_vs_plain"] == row["site_cold_s"] / row["plain_material_s"]
+    # The plain site has a trivial page at every address of the generated one.
+    plain_pages = sorted(p.relative_to(tmp_path / "site-plain").as_posix() for p in (tmp_path / "site-plain").rglob("*.html"))
+    site_pages = sorted(p.relative_to(tmp_path / "site-cold").as_posix() for p in (tmp_path / "site-cold").rglob("*.html"))
+    assert row["pages"] > 12 and set(site_pages) <= set(plain_pages) | {"404.html"}
+    assert "A paragraph of plain text" in (tmp_path / "site-plain" / "operations" / "operation-1.html").read_text("utf-8")
