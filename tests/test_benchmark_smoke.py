@@ -62,3 +62,11 @@ def test_whole_build_rows_compare_the_site_with_a_plain_material_site_of_as_many
     site_pages = sorted(p.relative_to(tmp_path / "site-cold").as_posix() for p in (tmp_path / "site-cold").rglob("*.html"))
     assert row["pages"] > 12 and set(site_pages) <= set(plain_pages) | {"404.html"}
     assert "A paragraph of plain text" in (tmp_path / "site-plain" / "operations" / "operation-1.html").read_text("utf-8")
+
+
+@pytest.mark.e2e
+def test_the_whole_benchmark_runs_at_a_tiny_size(tmp_path: Path):
+    # `benchmarks/run.py` without --*-only flags: every part of measure() must still run end to end.
+    row = bench.measure(8, 1, tmp_path, False, False)
+    assert row["pages"] > 8 and row["noop_files_rewritten"] == 0 and row["edit_files_rewritten"] >= 1
+    assert row["gen_warm_did_nothing"] is True and row["site_cold_s"] > 0 and row["plain_material_s"] > 0
