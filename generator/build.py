@@ -54,7 +54,32 @@ def build(
     (up to ``lock_timeout`` seconds) instead of mixing its pages with these. ``use_cache=False``
     builds everything afresh and leaves the cache as it was."""
     builder = Builder(content, out, with_history=with_history, site_url=site_url, use_cache=use_cache, keep_records=False)
-    return builder.build(lock_timeout)
+    try:
+        return builder.build(lock_timeout)
+    finally:
+        forget_caches()
+
+
+def forget_caches() -> None:
+    """Empty the module-level caches of rendered text, dates and labels (tens of MB at 10,000
+    operations): they only speed up a build in progress, and would otherwise stay in memory while
+    MkDocs renders the site. Output does not depend on them."""
+    import sys
+
+    # Only the modules this build imported: a build with nothing to do imports none of them.
+    if f"{__package__}.render" in sys.modules:
+        from . import render
+
+        render.plain.cache_clear()
+        render._shared = None
+    if f"{__package__}.textmd" in sys.modules:
+        from . import textmd
+
+        textmd._Renderer.__call__.cache_clear()
+    if f"{__package__}.dates" in sys.modules:
+        from . import dates
+
+        dates.parse.cache_clear()
 
 
 class Builder:

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -202,6 +203,11 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         except UsageError as exc:  # another build holds the lock; docs/ is a link, read-only or in the way
             raise Abort(str(exc)) from None
         report = self._report = result.report
+        if self.command != "serve":
+            # The generator ran with the cyclic collector paused: free what it left in reference
+            # cycles now, so MkDocs renders the pages in the memory the records held. (Not on each
+            # save of a preview, where a full collection would cost the wait for the page.)
+            gc.collect()
         log.info(
             "generator: %d page(s); %d file(s) written, %d unchanged, %d removed",
             result.pages,

@@ -14,7 +14,7 @@ import markdown
 import pytest
 import yaml
 
-from generator import build, checker, link, pages, writer
+from generator import build, checker, export, link, pages, writer
 from generator.plan import render_all
 from generator.problems import ContentError
 from generator.site import Site
@@ -256,6 +256,9 @@ def test_data_downloads(mini_content):
     site = _site(mini_content)
     files = pages.all_files(site)
     data = json.loads(files["data/dataset.json"])
+    # Encoded a record at a time to save memory, the file is still exactly what json makes of the whole.
+    whole = json.dumps(export.dataset(site), ensure_ascii=False, sort_keys=True) + "\n"
+    assert files["data/dataset.json"] == whole.encode("utf-8")
     assert set(data["operations"]) == {"op-one", "op-two", "op-three"}
     outcomes = list(csv.DictReader(io.StringIO(files["data/outcomes.csv"])))
     assert {"operation_id", "metric", "value", "qualifier", "as_reported"} <= set(outcomes[0])
