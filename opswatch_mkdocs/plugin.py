@@ -41,8 +41,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-import generator
-import opswatch_mkdocs
 from generator import build as generator_build
 from generator import lock
 from generator.htmlspace import UnindentingLoader
@@ -52,13 +50,11 @@ from generator.writer import WriteReport
 from . import rerender, sitemap
 from .lightpages import LightPages, hand_written
 from .navcache import OriginalTemplates, TemplateCache
+from .notices import DirtyNotice, check_checkout, placeholder_notice
 from .preview import Preview
 from .publish import Publisher
 
 log = logging.getLogger("mkdocs.plugins.opswatch")
-
-PLACEHOLDER_HOSTS = ("example.github.io", "github.com/example/")
-"""Addresses in mkdocs.yml that stand for the real ones until a deployment sets them."""
 
 _RECORD_SECTIONS = {
     "operations": "operations/index.html",
@@ -68,23 +64,6 @@ _RECORD_SECTIONS = {
     "timeline": "timeline.html",
 }
 """Folders of pages the navigation does not list (records, a year of the timeline) → their section's page."""
-
-
-def placeholder_notice(config: MkDocsConfig) -> str | None:
-    """A notice naming the settings that still hold placeholder addresses, or None."""
-    placeholders = [
-        f"{name} is {value}"
-        for name, value in (("site_url", config.site_url or ""), ("repo_url", config.repo_url or ""))
-        if any(host in value for host in PLACEHOLDER_HOSTS)
-    ]
-    if not placeholders:
-        return None
-    return (
-        "WARNING  -  Placeholder addresses: "
-        + " and ".join(placeholders)
-        + ". Canonical links, the sitemap, the feed and the edit links point there. Set SITE_URL and REPO_URL"
-        " (the GitHub Pages workflow does) or write the real addresses in mkdocs.yml before publishing."
-    )
 
 
 def _record_section(page: Page) -> str | None:
@@ -107,27 +86,6 @@ class OpsWatchConfig(base.Config):
     """Render the navigation once for the pages it looks the same on (navcache.py); off: on every page."""
 
 
-class _DirtyNotice(logging.Filter):
-    """Lets ``mkdocs serve --dirty`` work with ``strict: true``.
-
-    MkDocs warns on every dirty build that navigation may be stale, and strict mode turns that
-    warning into a failed preview. The generator rewrites only the pages whose text changed,
-    which is what a dirty build needs, so the notice is shown once, as information. It is the
-    one warning MkDocs' ``build()`` itself logs (the others come from the pages it builds)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown = False
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno != logging.WARNING or record.funcName != "build":
-            return True
-        if not self.shown:
-            log.info("--dirty preview: only changed pages are rebuilt; lists in the navigation may lag behind")
-            self.shown = True
-        return False
-
-
 class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     """Runs the generator for ``mkdocs build`` and ``mkdocs serve``; kept across the rebuilds of one serve."""
 
@@ -138,7 +96,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.site_url = ""
         self.publisher: Publisher | None = None
         self.preview = Preview()
-        self._dirty_notice: _DirtyNotice | None = None
+        self._dirty_notice: DirtyNotice | None = None
         self._generated = False  # the preview's rebuild has already run the generator
         self._finished = False  # on_post_build ran: every page of the site is written
         self._failed = False  # MkDocs reported an error (strict-mode warnings included)
@@ -156,12 +114,12 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         if command == "serve" and dirty:  # once per process: on_startup is not repeated on rebuilds
-            self._dirty_notice = _DirtyNotice()
+            self._dirty_notice = DirtyNotice()
             logging.getLogger("mkdocs.commands.build").addFilter(self._dirty_notice)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        _check_checkout(root)
+        check_checkout(root)
         self.content = root / self.config.content_dir
         self.docs = Path(config.docs_dir)
         self.site_url = config.site_url or ""
@@ -429,14 +387,3 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 )
         finally:
             publisher.finish()
-
-
-def _check_checkout(root: Path) -> None:
-    """Refuse to build a project with the generator code of another checkout (a stale or shared install)."""
-    for module in (generator, opswatch_mkdocs):
-        where = Path(module.__file__ or "").resolve().parent.parent
-        if where != root:
-            raise Abort(
-                f"this build would run the {module.__name__} code in {where}, not the code beside {root / 'mkdocs.yml'}: "
-                f"build with scripts/build.sh, or set PYTHONPATH={root}"
-            )
