@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -118,3 +118,22 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def rewrite_text_fields(content: Path, fields: set[str], change: Callable[[str, str], str]) -> None:
+    """Rewrite every string held by one of ``fields`` (in lists too) in each record of ``content``:
+    ``change(key, text)`` gives the new text. For tests that put hostile text into records."""
+    import yaml
+
+    def walk(node: object, key: str | None = None) -> object:
+        if isinstance(node, dict):
+            return {k: walk(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        if isinstance(node, str) and key in fields:
+            return change(key, node)
+        return node
+
+    for path in sorted(content.rglob("*.yml")):
+        data = walk(yaml.safe_load(path.read_text("utf-8")))
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")

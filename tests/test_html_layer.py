@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator import build, html, render
-from tests.helpers import BIN, MINI, ROOT
+from tests.helpers import BIN, MINI, ROOT, rewrite_text_fields
 
 # --- the layer's own rules -------------------------------------------------------------------
 
@@ -141,19 +141,7 @@ PLAIN_MKDOCS = {
 
 
 def _poison(content: Path) -> None:
-    for path in sorted(content.rglob("*.yml")):
-        data = yaml.safe_load(path.read_text("utf-8"))
-
-        def walk(node, key=None):
-            if isinstance(node, dict):
-                return {k: walk(v, k) for k, v in node.items()}
-            if isinstance(node, list):
-                return [walk(v, key) for v in node]
-            if isinstance(node, str) and key in TEXT_FIELDS:
-                return f"{node} {RTL} {PAYLOAD}"
-            return node
-
-        path.write_text(yaml.safe_dump(walk(data), allow_unicode=True), "utf-8")
+    rewrite_text_fields(content, TEXT_FIELDS, lambda key, text: f"{text} {RTL} {PAYLOAD}")
 
 
 class _Page(HTMLParser):

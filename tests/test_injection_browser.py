@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import CHROMIUM, MINI, build_site, make_project, require_browser, serve_folder
+from tests.helpers import CHROMIUM, MINI, build_site, make_project, require_browser, rewrite_text_fields, serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -38,23 +38,17 @@ TEXT_FIELDS = {"name", "summary", "notes", "note", "title", "publisher", "author
 def _poison(content: Path) -> None:
     """Each text field gets the next payload in turn (short fields hold at most 300 characters)."""
     counter = iter(range(10**6))
+
+    def payload(key: str, text: str) -> str:
+        long = key in {"summary", "notes", "text"}
+        return text + " " + (" ".join(PAYLOADS) if long else PAYLOADS[next(counter) % len(PAYLOADS)])
+
+    rewrite_text_fields(content, TEXT_FIELDS, payload)
     for path in sorted(content.rglob("*.yml")):
         data = yaml.safe_load(path.read_text("utf-8"))
-
-        def walk(node, key=None):
-            if isinstance(node, dict):
-                return {k: walk(v, k) for k, v in node.items()}
-            if isinstance(node, list):
-                return [walk(v, key) for v in node]
-            if isinstance(node, str) and key in TEXT_FIELDS:
-                long = key in {"summary", "notes", "text"}
-                return node + " " + (" ".join(PAYLOADS) if long else PAYLOADS[next(counter) % len(PAYLOADS)])
-            return node
-
-        data = walk(data)
         if "aliases" in data:
             data["aliases"] = [*data["aliases"], "<script>window.__pwned=1</script>"]
-        path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
 
 
 @pytest.fixture(scope="module")

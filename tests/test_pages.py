@@ -19,6 +19,7 @@ from generator.plan import render_all
 from generator.problems import ContentError
 from generator.site import Site
 from tests.golden_files import read_tree
+from tests.helpers import rewrite_text_fields
 
 
 def _site(content: Path) -> Site:
@@ -109,31 +110,20 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:
 
 def _poison(content: Path) -> None:
     """Put hostile text into every free-text field of the fixture records."""
-    for path in content.rglob("*.yml"):
-        data = yaml.safe_load(path.read_text("utf-8"))
-
-        def walk(node, key=None):
-            if isinstance(node, dict):
-                return {k: walk(v, k) for k, v in node.items()}
-            if isinstance(node, list):
-                return [walk(v, key) for v in node]
-            if isinstance(node, str) and key in {
-                "name",
-                "summary",
-                "notes",
-                "note",
-                "title",
-                "publisher",
-                "author",
-                "text",
-                "as_reported",
-                "countries_note",
-                "aliases",
-            }:
-                return node + " " + HOSTILE
-            return node
-
-        path.write_text(yaml.safe_dump(walk(data), allow_unicode=True), "utf-8")
+    fields = {
+        "name",
+        "summary",
+        "notes",
+        "note",
+        "title",
+        "publisher",
+        "author",
+        "text",
+        "as_reported",
+        "countries_note",
+        "aliases",
+    }
+    rewrite_text_fields(content, fields, lambda key, text: text + " " + HOSTILE)
     (content / "operations" / "op-one.yml").write_text(
         (content / "operations" / "op-one.yml").read_text("utf-8")
         + "people:\n  - name: 'P <script>x</script>'\n    title: 'T <b onmouseover=alert(1)>'\n    role: official\n"
