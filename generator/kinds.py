@@ -107,6 +107,8 @@ PAGES = "pages"
 """The folder of hand-written pages (content/pages/<name>.md), also their key kind in a page's inputs."""
 VOCAB = "vocab"
 """The folder of the vocabularies (content/vocab/<name>.yml)."""
+FINGERPRINTS = "fingerprints"
+"""The folder of the reports' fingerprints (content/fingerprints/<source id>.txt), read by the copied-wording check, not the build."""
 
 
 def _declared(name: str) -> Kind:

@@ -17,7 +17,7 @@ import yaml
 from . import editorfiles, models, vocab, yamlread
 from .cache import RecordCache
 from .cache import file_hash as cache_hash
-from .kinds import KINDS, PAGES, VOCAB
+from .kinds import FINGERPRINTS, KINDS, PAGES, VOCAB
 from .problems import Problem
 from .vocab import Vocabularies
 
@@ -26,7 +26,7 @@ _WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for
 RESERVED_IDS = _WINDOWS | {"index"}
 RESERVED_PAGES = _WINDOWS | {"index", "timeline", "404", "feed", "sitemap", "glossary", "search"}
 # Folders of content/ that the build reads (vocab/ holds the controlled vocabularies).
-FOLDERS = {*KINDS, PAGES, VOCAB}
+FOLDERS = {*KINDS, PAGES, VOCAB, FINGERPRINTS}
 _LINK = "is a symbolic link; the build reads only real folders and files inside the project: replace it with the folder itself"
 
 

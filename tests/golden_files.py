@@ -1,4 +1,4 @@
-"""Golden files: the complete generated output of the test fixture and of the shipped records.
+"""Golden files: the complete generated output of the test fixtures (never of the shipped records in content/).
 
 ``tests/golden/<case>/`` holds every file the generator writes (Markdown pages, data
 downloads, feed, redirects) for one content tree, byte for byte. ``test_golden.py``
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 CASES: dict[str, Path] = {
     "mini": ROOT / "tests" / "fixtures" / "mini",
-    "shipped": ROOT / "content",
+    "seeds": ROOT / "tests" / "fixtures" / "seeds",
 }
 """Case name → the content tree it is built from."""
 

@@ -22,6 +22,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini"
+SEEDS = FIXTURES / "seeds"
+"""The eight seed records and the site's pages and vocabularies as they were when the catalogue began: a fixture, frozen."""
 BIN = Path(sys.executable).parent
 """The virtual environment's scripts folder (mkdocs, linkchecker)."""
 

@@ -2,8 +2,8 @@
 
 Records are written in the site's own words. ``test_editorial.py`` compares every run of
 eight words in the record text with the runs of eight words in the reports. The reports
-themselves are not kept in the repository: ``tests/fixtures/report_ngrams.json`` holds a
-short hash of each eight-word run, per source id, made by
+themselves are not kept in the repository: ``content/fingerprints/<source id>.txt`` holds a
+short hash of each eight-word run of one report, one a line, made by
 
     .venv/bin/python tests/report_ngrams.py REPORT_ID=path/to/report.txt ...
 
@@ -13,7 +13,6 @@ Add a line for a new report whenever a record starts citing it.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from collections.abc import Iterator
@@ -22,7 +21,8 @@ from pathlib import Path
 RUN = 8
 """Runs of this many words copied from a report count as copied wording."""
 
-FINGERPRINTS = Path(__file__).resolve().parent / "fixtures" / "report_ngrams.json"
+FINGERPRINTS = Path(__file__).resolve().parent.parent / "content" / "fingerprints"
+"""One file per source id: the fingerprints of that report, one a line (a contribution touches only content/)."""
 
 _WORD = re.compile(r"[a-z0-9]+")
 # British and American spellings of the same word count as the same word.
@@ -50,15 +50,17 @@ def make(reports: dict[str, str]) -> dict[str, list[str]]:
     return {sid: sorted({h for _, h in runs(words(text))}) for sid, text in sorted(reports.items())}
 
 
-def load() -> dict[str, set[str]]:
-    return {sid: set(hashes) for sid, hashes in json.loads(FINGERPRINTS.read_text("utf-8")).items()}
+def load(folder: Path = FINGERPRINTS) -> dict[str, set[str]]:
+    """Source id → the fingerprints of its report."""
+    return {path.stem: set(path.read_text("utf-8").split()) for path in sorted(folder.glob("*.txt"))}
 
 
 if __name__ == "__main__":
     pairs = [arg.split("=", 1) for arg in sys.argv[1:]]
     if not pairs or any(len(p) != 2 for p in pairs):
         sys.exit("usage: tests/report_ngrams.py SOURCE_ID=report.txt [SOURCE_ID=report.txt ...]")
-    known = json.loads(FINGERPRINTS.read_text("utf-8")) if FINGERPRINTS.exists() else {}
-    known.update(make({sid: Path(path).read_text("utf-8") for sid, path in pairs}))
-    FINGERPRINTS.write_text(json.dumps(known, indent=0, sort_keys=True) + "\n", "utf-8")
-    print(f"{FINGERPRINTS}: {sum(len(v) for v in known.values())} runs from {len(known)} reports")
+    FINGERPRINTS.mkdir(exist_ok=True)
+    for sid, hashes in make({sid: Path(path).read_text("utf-8") for sid, path in pairs}).items():
+        target = FINGERPRINTS / f"{sid}.txt"
+        target.write_text("".join(h + "\n" for h in hashes), "utf-8")
+        print(f"{target}: {len(hashes)} runs")

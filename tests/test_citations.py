@@ -10,14 +10,14 @@ import pytest
 
 from generator import checker, citations, link, pages, render
 from generator.site import Site
-from tests.helpers import MINI, ROOT
+from tests.helpers import MINI, SEEDS
 
 _SOURCE_LIST = re.compile(r'<ol class="ow-sources">.*?</ol>', re.S)
 _MARKER = re.compile(r'<a href="#cite-(\d+)" aria-label="Source \d+: ([^"]*)"')
 
 
 # An operation whose sections cite different sources: its figures one report, a country another,
-# its timeline a third (the shipped records cite one report per page).
+# its timeline a third (the seed records cite one report per page).
 _CITES = """\
 name: Operation Many Sources
 summary: An operation whose sections cite different reports.
@@ -35,7 +35,7 @@ sources: [report-a, report-b, report-c]
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Site]:
     out = {}
-    for name, content in (("mini", MINI), ("shipped", ROOT / "content"), ("sections", MINI)):
+    for name, content in (("mini", MINI), ("seeds", SEEDS), ("sections", MINI)):
         target = tmp_path_factory.mktemp(name) / "content"
         shutil.copytree(content, target)
         if name == "sections":
@@ -85,7 +85,7 @@ def _listed(text: str) -> list[str]:
     return re.findall(r'<li id="cite-\d+"><a href="(?:\.\./sources/|)([a-z0-9-]+)\.html"', lists[0]) if lists else []
 
 
-@pytest.mark.parametrize("name", ["mini", "shipped", "sections"])
+@pytest.mark.parametrize("name", ["mini", "seeds", "sections"])
 def test_every_listed_source_is_cited_on_the_page_or_is_the_record_own_source(sites, name):
     site = sites[name]
     c = site.catalog

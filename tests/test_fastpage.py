@@ -70,7 +70,7 @@ def _golden_pages(fixture: str) -> list[Path]:
     return sorted((GOLDEN / fixture).rglob("*.md"))
 
 
-@pytest.mark.parametrize("fixture", ["mini", "shipped"])
+@pytest.mark.parametrize("fixture", ["mini", "seeds"])
 def test_every_golden_page_converts_as_python_markdown_does(config, settings, fixture):
     from mkdocs.utils import meta
 

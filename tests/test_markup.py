@@ -35,10 +35,10 @@ def test_html_datetime_of_every_date_form(text, machine):
 def files(tmp_path_factory) -> dict[str, str]:
     import shutil
 
-    from tests.helpers import MINI, ROOT
+    from tests.helpers import MINI, SEEDS
 
     out = {}
-    for name, content in (("mini", MINI), ("shipped", ROOT / "content")):
+    for name, content in (("mini", MINI), ("seeds", SEEDS)):
         target = tmp_path_factory.mktemp(name) / "content"
         shutil.copytree(content, target)
         site = link.link(checker.check(target))
@@ -77,9 +77,9 @@ def test_a_template_that_cites_without_a_source_list_fails_the_build(mini_conten
 def test_home_counts_only_countries_that_operations_list_and_the_index_shows_no_zero(files):
     import yaml
 
-    from tests.helpers import MINI, ROOT
+    from tests.helpers import MINI, SEEDS
 
-    for name, content in (("mini", MINI), ("shipped", ROOT / "content")):
+    for name, content in (("mini", MINI), ("seeds", SEEDS)):
         listed = {
             part["country"]
             for path in (content / "operations").glob("*.yml")
@@ -89,7 +89,7 @@ def test_home_counts_only_countries_that_operations_list_and_the_index_shows_no_
         assert f"<strong>{len(listed)}</strong> countries listed in operations" in home, name
         index = files[f"{name}/countries/index.md"]
         assert "(0)" not in index
-        if name == "shipped":  # Benin is named only as the place of a meeting
+        if name == "seeds":  # Benin is named only as the place of a meeting
             assert '<a href="bj.html">Benin</a> <span class="ow-muted">(place named: Cotonou)</span>' in index
 
 
@@ -99,7 +99,7 @@ def test_no_flag_is_drawn_since_no_flag_font_is_shipped(files):
 
 
 def test_small_countries_that_took_part_are_dots_on_the_map_and_in_the_list(files):
-    home = files["shipped/index.md"]
+    home = files["seeds/index.md"]
     svg = home[home.index("<svg") : home.index("</svg>")]
     for code, name in (("sg", "Singapore"), ("bh", "Bahrain"), ("mv", "Maldives")):
         assert re.search(
@@ -112,11 +112,11 @@ def test_small_countries_that_took_part_are_dots_on_the_map_and_in_the_list(file
     listed = set(re.findall(r'<li><a href="countries/([a-z]{2})\.html"', home[home.index("</svg>") :]))
     import yaml
 
-    from tests.helpers import ROOT
+    from tests.helpers import SEEDS
 
     in_operations = {
         part["country"]
-        for path in (ROOT / "content" / "operations").glob("*.yml")
+        for path in (SEEDS / "operations").glob("*.yml")
         for part in yaml.safe_load(path.read_text("utf-8")).get("countries", [])
     }
     assert linked == listed == in_operations
