@@ -61,6 +61,12 @@ def operation(site: Site, oid: str) -> list[str]:
     return _ordered(groups)
 
 
+def series(site: Site, sid: str) -> list[str]:
+    """A series page: its own figures, then the record's own sources (each edition's page cites its own)."""
+    record = site.catalog.series[sid]
+    return _ordered([*(o.sources for o in record.outcomes), record.sources])
+
+
 def agency(site: Site, aid: str) -> list[str]:
     """An agency page: its operations' timeline carries no citations (each operation's page has
     them), so only the record's own sources."""

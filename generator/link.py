@@ -34,6 +34,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     rank = {oid: i for i, oid in enumerate(site.op_order)}
     site.ops_by_agency, site.ops_by_country = participants(ops, rank)
     site.related = related(ops, rank)
+    site.editions = editions(ops, site.op_date)
     site.partners = partners(ops)
     site.timelines = {oid: timeline(oid, op) for oid, op in ops.items()}
     site.agencies_by_country, site.units = organisation(catalog.agencies)
@@ -104,6 +105,44 @@ def related(ops: Mapping[str, models.Operation], rank: Mapping[str, int]) -> dic
     return {oid: sorted(v, key=rank.__getitem__) for oid, v in sorted(found.items())}
 
 
+def editions(ops: Mapping[str, models.Operation], op_date: Mapping[str, dates.Date | None]) -> dict[str, list[str]]:
+    """The editions of each series (derived from the operations' ``series``), in order: by the
+    edition's number when every edition of the series is numbered (9, V, 2024), else by date."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for oid, op in ops.items():
+        if op.series is not None:
+            found[op.series].append(oid)
+
+    def by_date(oid: str) -> tuple[bool, tuple[int, int, int], str]:
+        date = op_date[oid]
+        return (date is None, date.sort_key if date else (0, 0, 0), oid)
+
+    out = {}
+    for sid, members in sorted(found.items()):
+        numbers = {oid: edition_number(ops[oid].edition) for oid in members}
+        if all(n is not None for n in numbers.values()):
+            out[sid] = sorted(members, key=lambda oid: (numbers[oid], by_date(oid)))
+        else:
+            out[sid] = sorted(members, key=by_date)
+    return out
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def edition_number(edition: str | None) -> int | None:
+    """The number in an edition's name, for ordering: "9" → 9, "V" → 5, "2024" → 2024; None otherwise."""
+    if edition is None:
+        return None
+    text = edition.strip().lower()
+    if text.isdigit():
+        return int(text)
+    if text and all(ch in _ROMAN for ch in text):
+        values = [_ROMAN[ch] for ch in text]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return None
+
+
 def partners(ops: Mapping[str, models.Operation]) -> dict[str, list[Partner]]:
     """For each agency, the agencies named in the same operations, most shared operations first."""
     shared: dict[str, Counter[str]] = defaultdict(Counter)
@@ -135,6 +174,8 @@ def named_countries(catalog: Catalog) -> dict[str, Country]:
         codes.update(code for phase in op.phases for code in phase.countries)
         codes.update(o.country for o in op.outcomes if o.country)
     codes.update(agency.country for agency in catalog.agencies.values() if agency.country)
+    codes.update(o.country for agency in catalog.agencies.values() for o in agency.outcomes if o.country)
+    codes.update(o.country for series in catalog.series.values() for o in series.outcomes if o.country)
     return {code: country for code in sorted(codes) if (country := countries.get(code))}
 
 

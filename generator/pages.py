@@ -9,7 +9,7 @@ from functools import partial
 from . import citations, dates, html, lists, loader, vocab
 from .countries import REGIONS
 from .html import Markup
-from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SERIES, SOURCES
 from .plan import ALL, Bundle, Output, Page, Plan, first, keys, render_all
 from .render import jsonld, plain, render_page
 from .site import Site
@@ -94,6 +94,33 @@ def _event(site: Site, op) -> dict:
     if leads:
         about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
     return about
+
+
+def series_pages(site: Site) -> list[Page]:
+    """A series' page shows its editions (the operations naming it) and the records it names."""
+    out = []
+    for sid in site.catalog.series:
+        inputs = frozenset([(SERIES, sid), *site.references[(SERIES, sid)], *keys(OPERATIONS, site.editions.get(sid, ()))])
+        path = SERIES.page(sid)
+        out.append(Page(path, inputs, _record_extra(site, SERIES, sid), partial(_series_page, site, sid, path)))
+    return out
+
+
+def _series_page(site: Site, sid: str, path: str) -> str:
+    series = site.catalog.series[sid]
+    about = {"@type": "EventSeries", "name": series.name, "description": plain(series.summary, 300)}
+    meta = _meta(site, series.name, plain(series.summary), about, _edit(site, SERIES, sid), aliases=list(series.aliases))
+    return render_page(
+        "series.md.j2",
+        path,
+        site,
+        meta,
+        citations.series(site, sid),
+        sid=sid,
+        series=series,
+        editions=site.editions.get(sid, []),
+        ops=site.catalog.operations,
+    )
 
 
 def agency_pages(site: Site) -> list[Page]:
@@ -309,7 +336,7 @@ def plan(site: Site) -> Plan:
     from . import export, feed, redirects, search_index
 
     out: Plan = []
-    for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
+    for build in (operation_pages, series_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
         out.extend(build(site))
     out.extend(lists.list_pages(site))
     out.extend(export.data_pages(site))

@@ -100,6 +100,8 @@ class Site:
     """Agencies named in the same operations, most shared first."""
     related: dict[str, list[str]] = field(default_factory=dict)
     """Related operations, in both directions, newest first."""
+    editions: dict[str, list[str]] = field(default_factory=dict)
+    """The operations that are editions of each series (their ``series``), in edition order."""
     cited_by: dict[str, list[Citation]] = field(default_factory=dict)
     """The records citing each source."""
     op_date: dict[str, dates.Date | None] = field(default_factory=dict)

@@ -23,6 +23,7 @@ class Catalog:
     """Every valid record, by kind and id, with the documents that hold them."""
 
     operations: dict[str, models.Operation] = field(default_factory=dict)
+    series: dict[str, models.Series] = field(default_factory=dict)
     agencies: dict[str, models.Agency] = field(default_factory=dict)
     sources: dict[str, models.Source] = field(default_factory=dict)
     countries: dict[str, models.CountryNotes] = field(default_factory=dict)

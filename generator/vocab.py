@@ -29,6 +29,7 @@ FILES: dict[str, tuple[str, str, str]] = {
     "country-roles": ("country_roles", "country role", "Roles of countries"),
     "person-roles": ("person_roles", "person role", "Public roles of people"),
     "source-kinds": ("source_kinds", "source kind", "Kinds of source"),
+    "figure-statuses": ("figure_statuses", "figure status", "Status of a figure: final, provisional or a forecast"),
 }
 
 SHIPPED = Path(__file__).resolve().parent.parent / "content" / "vocab"

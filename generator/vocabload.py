@@ -102,4 +102,9 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
             problem((extra,), f"'{extra}' has no total rule; qualifiers need one in generator/figures.py (ask in an issue)")
         for gone in sorted(set(figures.QUALIFIER_WORDS) - set(vocabulary)):
             problem((), f"the qualifier '{gone}' is missing; totals and records rely on it")
+    if vocabulary.name == "figure-statuses":
+        for extra in sorted(set(vocabulary) - set(figures.STATUSES)):
+            problem((extra,), f"'{extra}' has no total rule; statuses need one in generator/figures.py (ask in an issue)")
+        for gone in sorted(set(figures.STATUSES) - set(vocabulary)):
+            problem((), f"the status '{gone}' is missing; totals and records rely on it")
     return problems

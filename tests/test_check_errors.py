@@ -59,7 +59,7 @@ CASES = [
         OP_HEAD + "announced: {date: 23/05/2025, sources: [report-a]}\n",
         [
             "{f}:5:13: announced.date: '23/05/2025' is not a date in the accepted form (use 2020, 2020-05, 2020-05-30, "
-            "2020-05~ (approximate) or XXXX-05-23 (year not stated))"
+            "2020-05~ (approximate), XXXX-05-23 (year not stated) or XXXX-XX-09 (only the day stated))"
         ],
     ),
     (
