@@ -44,6 +44,8 @@ class Term(str):
     definition: str
     totals: bool
     not_totalled_because: str | None
+    singular: str
+    """The label for one of what it counts ("arrest" for "arrests"): "1 arrest", "of which 1 arrest"."""
 
     def __new__(cls, entry: Entry) -> Term:
         term = super().__new__(cls, entry.id)
@@ -52,7 +54,12 @@ class Term(str):
         term.definition = entry.definition
         term.totals = entry.totals
         term.not_totalled_because = entry.not_totalled_because
+        term.singular = entry.singular or singular_of(entry.label)
         return term
+
+    def label_for(self, value: int | None) -> str:
+        """The label that goes with a number: the singular for exactly one."""
+        return self.singular if value == 1 else self.label
 
     @property
     def anchor(self) -> str:
@@ -71,6 +78,29 @@ class Entry:
     synonyms: tuple[str, ...] = ()
     totals: bool = True
     not_totalled_because: str | None = None
+    singular: str | None = None
+    """A measure's label for one, when the rule in ``singular_of`` gets it wrong."""
+
+
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "countries": "country"}
+
+
+def singular_of(label: str) -> str:
+    """A plural label made singular at its first plural noun: "victims rescued" → "victim rescued",
+    "criminal networks dismantled" → "criminal network dismantled", "people checked" → "person checked"."""
+    words = label.split(" ")
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _IRREGULAR:
+            words[i] = _IRREGULAR[low]
+            return " ".join(words)
+        if low.endswith("ies") and len(low) > 4:
+            words[i] = word[:-3] + "y"
+            return " ".join(words)
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+            words[i] = word[:-1]
+            return " ".join(words)
+    return label
 
 
 @dataclass

@@ -139,7 +139,6 @@ def _content(tmp_path: Path, case: str) -> Path:
     content = tmp_path / "content"
     if case == "mini":
         shutil.copytree(MINI, content)
-        shutil.copytree(ROOT / "content" / "vocab", content / "vocab")
     else:
         bench.synthesise(25, content, seed=7)
     return content

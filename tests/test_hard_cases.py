@@ -45,7 +45,6 @@ SHOWN = {
 def _project(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini", content)
-    shutil.copytree(ROOT / "content" / "vocab", content / "vocab")
     (content / "sources" / "report-example.yml").write_text("title: An example report\nkind: news\n", "utf-8")
     return content
 

@@ -153,11 +153,11 @@ def test_country_entries_cite_their_own_sources(out):
 def test_lists_show_the_reported_count_of_countries_and_a_country_as_lead(out):
     index = out["operations/index.md"]
     chain = next(line for line in index.splitlines() if "operation-global-chain.html" in line)
-    assert '<td data-sort="39"><span>39 reported, 2 named</span></td>' in chain
+    assert '<td data-sort="39"><span>39 countries reported, 2 named</span></td>' in chain
     assert '<a href="../countries/at.html">Austria</a>' in chain
     europol = next(line for line in index.splitlines() if "europol-child-trafficking" in line)
     assert '<a href="../countries/gb.html">United Kingdom</a>' in europol
-    assert "Countries: 39 reported, 2 named. Lead: Austria." in out["feed.xml"]
+    assert "Countries: 39 countries reported, 2 named. Lead: Austria." in out["feed.xml"]
     row = next(r for r in _rows(out["data/operations.csv"]) if r["operation_id"] == "operation-global-chain")
     assert row["lead"] == "country:at" and row["countries_count"] == "39"
 
