@@ -32,6 +32,12 @@ FILES: dict[str, tuple[str, str, str]] = {
     "figure-statuses": ("figure_statuses", "figure status", "Status of a figure: final, provisional or a forecast"),
 }
 
+FIXED: dict[str, str] = {
+    "qualifiers": "each qualifier needs a rule for totals in generator/figures.py",
+    "figure-statuses": "each status needs a rule for totals in generator/figures.py",
+}
+"""Vocabularies a record cannot extend by adding a term (the code gives each term a meaning), and why."""
+
 SHIPPED = Path(__file__).resolve().parent.parent / "content" / "vocab"
 """The vocabulary shipped with the project, used when a content folder has none."""
 
@@ -152,6 +158,11 @@ class Vocabulary(Mapping[str, Term]):
         close = self.suggest(value) if isinstance(value, str) else None
         if close:
             return f"{shown} is not {_a(self.noun)}; did you mean '{close}' ({self.terms[close].label})?"
+        if self.name in FIXED:
+            return (
+                f"{shown} is not one of the {self.noun}s ({', '.join(self.terms)}); use the nearest one and keep the "
+                f"source's own words in note. This list is fixed ({FIXED[self.name]}); to propose a new one, open an issue"
+            )
         return (
             f"{shown} is not one of the {self.noun}s in {self.path}; use one of its terms, or if none fits, "
             f"add '{normalise(str(value)) or 'new-term'}' to {self.path} with a label, a definition and synonyms"
