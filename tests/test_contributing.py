@@ -128,3 +128,16 @@ def test_last_changed_from_git(tmp_path, mini_content, monkeypatch):
     assert dates["content/operations/op-one.yml"] == "2024-03-05"
     site = link.link(checker.check(mini_content), dates)
     assert "Record last changed on" in pages.all_files(site)["operations/op-one.md"]
+
+
+def test_check_names_the_one_command_when_a_new_term_leaves_the_schemas_behind(mini_content, monkeypatch, capsys):
+    from generator import cli, vocab
+
+    monkeypatch.setattr(vocab, "SHIPPED", (mini_content / "vocab").resolve())
+    monkeypatch.setattr(schemas, "stale", lambda folder=None: [Path("operation.schema.json")])
+    cli._schema_notice(mini_content)
+    out = capsys.readouterr().out
+    assert "schemas/operation.schema.json" in out and "run .venv/bin/python -m generator schema" in out
+    monkeypatch.setattr(schemas, "stale", lambda folder=None: [])
+    cli._schema_notice(mini_content)
+    assert capsys.readouterr().out == ""

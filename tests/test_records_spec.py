@@ -292,3 +292,20 @@ def test_one_of_a_measure_is_worded_in_the_singular(spec):
     assert "<strong>1</strong> " in files["countries/es.md"] and ">arrest</a>" in files["countries/es.md"]
     assert "of which <strong>1</strong> <a" in files["operations/sample-i.md"]
     assert ">arrest</a>" in files["operations/sample-i.md"]
+
+
+def test_the_home_page_names_the_catalogue_size_and_freshness(out, spec):
+    line = _row(out["index.md"], "ow-catalogue-size")
+    assert "<strong>3</strong> operations (of which 3 are editions of 1 series), from <strong>3</strong> sources" in line
+    # Without change history (a copy outside git), the freshness is the latest date of an operation, and says so.
+    files = _files(spec)
+    line = _row(files["index.md"], "ow-catalogue-size")
+    assert "last added or changed: <strong>20 November 2024</strong> (the latest date of an operation in the catalogue" in line
+
+
+def test_freshness_comes_from_the_change_history_when_the_build_has_it():
+    site = link.link(
+        checker.check(SPEC),
+        last_changed={"spec/operations/sample-i.yml": "2025-01-02", "spec/sources/release-2022.yml": "2026-01-01"},
+    )
+    assert pages._freshness(site) == ("2025-01-02", "the latest change to an operation record, from the repository's history")
