@@ -16,7 +16,7 @@ PATHS = (
     "data/dataset.json",
     "data/operations.csv",
     "data/outcomes.csv",
-    "data/other_figures.csv",
+    "data/other-figures.csv",
     "data/participants.csv",
     "data/phases.csv",
 )
@@ -269,7 +269,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
             ],
             outcomes,
         ),
-        "data/other_figures.csv": _csv(
+        "data/other-figures.csv": _csv(
             [
                 "record_type",
                 "record_id",

@@ -58,6 +58,7 @@ log = logging.getLogger("mkdocs.plugins.opswatch")
 
 _RECORD_SECTIONS = {
     "operations": "operations/index.html",
+    "series": "operations/index.html",
     "agencies": "agencies/index.html",
     "countries": "countries/index.html",
     "sources": "sources/index.html",

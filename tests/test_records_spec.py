@@ -208,7 +208,7 @@ def test_figures_of_a_series_and_of_an_agency_stay_on_their_pages_with_their_sco
     # 300 + about 250 (provisional) + 257: the series' 1,000 and the agency's 5,000 are in no total.
     assert "about 807" in arrests and "1,000" not in arrests and "5,000" not in arrests
     assert "Includes provisional figures (tallies so far, not final counts): about 250 arrests (“so far”)" in arrests
-    rows = _rows(out["data/other_figures.csv"])
+    rows = _rows(out["data/other-figures.csv"])
     assert [(r["record_type"], r["record_id"], r["scope"]) for r in rows] == [
         ("series", "operation-sample", "editions I to III combined, as the 2024 release states"),
         ("agency", "world-body", "the world body's 2023 year, all operations"),
@@ -309,3 +309,14 @@ def test_freshness_comes_from_the_change_history_when_the_build_has_it():
         last_changed={"spec/operations/sample-i.yml": "2025-01-02", "spec/sources/release-2022.yml": "2026-01-01"},
     )
     assert pages._freshness(site) == ("2025-01-02", "the latest change to an operation record, from the repository's history")
+
+
+def test_series_have_an_index_a_link_from_the_operations_list_and_a_search_entry(out):
+    index = out["series/index.md"]
+    assert '<a href="operation-sample.html">Operation Sample</a></td><td>3</td>' in index
+    assert '<a href="../series/index.html">1 series</a>' in out["operations/index.md"]
+    from generator import search_index
+
+    docs = search_index.documents(link.link(checker.check(SPEC)))
+    series = next(d for d in docs if d.url == "series/operation-sample.html")
+    assert any(value == "Sample" for _, value in series.fields)  # its alias is searchable
