@@ -33,6 +33,7 @@ from .fieldtypes import (
     OperationIds,
     OperationKind,
     OptionalSources,
+    Passage,
     PersonRole,
     Qualifier,
     RecordId,
@@ -368,7 +369,7 @@ class Seen(Record):
 
     extent: Literal["whole", "beginning", "excerpt"]
     """whole (the text to its natural end), beginning (only the start; say in note where it stops) or excerpt (a summary or digest)."""
-    note: Line | None = None
+    note: Passage | None = None
     """Where the visible copy ends and what that means, e.g. the copy ends in the middle of the list of countries."""
 
 
