@@ -61,7 +61,15 @@ _TIMELINE_ITEM = html.template(
 )
 _TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
 _WHAT = html.template("{}: ")
-_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}</li>')
+_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}{}</li>')
+_TITLE_FROM = html.template(' <span class="ow-inferred">({})</span>')
+TITLE_FROM_WORDS = {
+    "address": "title read from the web address: the copy shows no headline",
+    "description": "the site's description: the copy shows no headline",
+}
+"""What a source's ``title_from`` tells the reader, wherever its title stands for it."""
+PUBLISHER_FROM_WORDS = {"address": "read from the web address: the page does not name it"}
+"""What a source's ``publisher_from`` tells the reader beside the publisher."""
 _SEEN = html.template(' <span class="ow-seen">({})</span>')
 SEEN_WORDS = {
     "whole": "the whole text was visible",
@@ -276,6 +284,7 @@ class PageContext:
                 _SOURCE_ITEM(
                     str(n),
                     self._a(SOURCES, sid),
+                    _TITLE_FROM(TITLE_FROM_WORDS[source.title_from]) if source.title_from != "headline" else "",
                     _COMMA(source.publisher) if source.publisher else "",
                     _COMMA(date_words(source.published)) if source.published else "",
                     _ORIGINAL(source.url) if source.url else _NO_ADDRESS,
@@ -337,6 +346,8 @@ def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     env.filters.update(md=html.md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         seen_words=SEEN_WORDS,
+        title_from_words=TITLE_FROM_WORDS,
+        publisher_from_words=PUBLISHER_FROM_WORDS,
         count_words=outcomes.count_words,
         figure_words=figure_words,
         total_words=total_words,
