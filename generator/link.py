@@ -122,21 +122,23 @@ def related(ops: Mapping[str, models.Operation], rank: Mapping[str, int]) -> dic
 
 
 def editions(ops: Mapping[str, models.Operation], op_date: Mapping[str, dates.Date | None]) -> dict[str, list[str]]:
-    """The editions of each series (derived from the operations' ``series``), in order: by the
-    edition's number when every edition of the series is numbered (9, V, 2024), else by date."""
+    """The editions of each series (derived from the operations' ``series``), in order: by date when
+    every edition has a known year (editions named "II" and "2019" in one series order by time), else
+    by the edition's number when every edition is numbered (9, V, 2024), else by date, undated last."""
     found: dict[str, list[str]] = defaultdict(list)
     for oid, op in ops.items():
         if op.series is not None:
             found[op.series].append(oid)
 
-    def by_date(oid: str) -> tuple[bool, tuple[int, int, int], str]:
+    def by_date(oid: str) -> tuple[bool, tuple[int, int, int], int, str]:
         date = op_date[oid]
-        return (date is None, date.sort_key if date else (0, 0, 0), oid)
+        return (date is None, date.sort_key if date else (0, 0, 0), edition_number(ops[oid].edition) or 0, oid)
 
     out = {}
     for sid, members in sorted(found.items()):
         numbers = {oid: edition_number(ops[oid].edition) for oid in members}
-        if all(n is not None for n in numbers.values()):
+        dated = all((d := op_date[oid]) is not None and d.year is not None for oid in members)
+        if not dated and all(n is not None for n in numbers.values()):
             out[sid] = sorted(members, key=lambda oid: (numbers[oid], by_date(oid)))
         else:
             out[sid] = sorted(members, key=by_date)

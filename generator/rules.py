@@ -43,8 +43,8 @@ def check(catalog: Catalog) -> list[Problem]:
                 message = _order_problem(span.start, span.end)
                 if message:
                     add(OPERATIONS, oid, (name, "end"), message)
-                if span.start is None and span.end is None:
-                    add(OPERATIONS, oid, (name,), "give a start or an end, or leave the whole field out")
+                if span.start is None and span.end is None and span.duration is None:
+                    add(OPERATIONS, oid, (name,), "give a start, an end or a duration, or leave the whole field out")
         for loc, message in figure_problems(op):
             add(OPERATIONS, oid, loc, message)
         for i, place in enumerate(op.places):

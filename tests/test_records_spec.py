@@ -320,3 +320,14 @@ def test_series_have_an_index_a_link_from_the_operations_list_and_a_search_entry
     docs = search_index.documents(link.link(checker.check(SPEC)))
     series = next(d for d in docs if d.url == "series/operation-sample.html")
     assert any(value == "Sample" for _, value in series.fields)  # its alias is searchable
+
+
+def test_editions_named_by_number_and_by_year_are_ordered_by_date(spec):
+    edit(spec, "operations", "sample-i", lambda d: d.update(edition="2022"))
+    site = link.link(checker.check(spec))
+    assert site.editions["operation-sample"] == ["sample-i", "sample-ii", "sample-iii"]  # 2022, II (2023), III (2024)
+    # An edition without a date is placed by its number when every edition is numbered.
+    edit(spec, "operations", "sample-ii", lambda d: (d.pop("announced"), d.pop("events")))
+    edit(spec, "operations", "sample-i", lambda d: d.update(edition="IV"))
+    site = link.link(checker.check(spec))
+    assert site.editions["operation-sample"] == ["sample-ii", "sample-iii", "sample-i"]  # II, III, IV
