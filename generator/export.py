@@ -134,6 +134,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 op.countries_count.counts if op.countries_count else "",
                 op.countries_count.scope if op.countries_count else "",
                 figures.count_words(op.countries_count) if op.countries_count else "",
+                op.countries_count.note if op.countries_count else "",
                 ";".join(f"{KINDS[kind].singular}:{rid}" for kind, rid in figures.leads(op)),
                 span.duration if span else "",
                 "; ".join(
@@ -234,6 +235,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "countries_count_counts",
                 "countries_count_scope",
                 "countries_count_words",
+                "countries_count_note",
                 "lead",
                 "period_duration",
                 "dates_inferred",

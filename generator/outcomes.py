@@ -210,7 +210,10 @@ def facts_line(site: Site, op: Operation) -> str:
     named = len(took_part(op))
     if op.countries_count:
         count = count_words(op.countries_count)
-        parts.append(f"Countries: {count} reported, {named} named." if named else f"Countries: {count} reported (not named).")
+        note = f" ({op.countries_count.note})" if op.countries_count.note else ""
+        parts.append(
+            f"Countries: {count} reported, {named} named{note}." if named else f"Countries: {count} reported (not named){note}."
+        )
     elif named:
         parts.append(f"Countries: {named} named.")
     hosts = hosted_only(op)

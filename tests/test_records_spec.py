@@ -331,3 +331,15 @@ def test_editions_named_by_number_and_by_year_are_ordered_by_date(spec):
     edit(spec, "operations", "sample-i", lambda d: d.update(edition="IV"))
     site = link.link(checker.check(spec))
     assert site.editions["operation-sample"] == ["sample-ii", "sample-iii", "sample-i"]  # II, III, IV
+
+
+def test_a_country_count_note_travels_with_the_count(spec):
+    edit(spec, "operations", "sample-i", lambda d: d["countries_count"].update(note="the release names only two"))
+    files = _files(spec)
+    assert '2 named</span> <span class="ow-muted">(the release names only two)</span>' in _row(
+        files["operations/index.md"], "sample-i.html"
+    )
+    assert next(r for r in _rows(files["data/operations.csv"]) if r["operation_id"] == "sample-i")["countries_count_note"] == (
+        "the release names only two"
+    )
+    assert "2 named (the release names only two)." in files["feed.xml"]
