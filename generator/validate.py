@@ -18,6 +18,11 @@ from .problems import Problem, field_path
 from .vocab import Vocabularies
 
 
+MAX_PER_FILE = 50
+"""Problems shown for one record file: past these, one line says how many more (a file of 100,000 unknown
+fields is one mistake repeated, and each shown problem costs a lookup and a line of output)."""
+
+
 @dataclass
 class Catalog:
     """Every valid record, by kind and id, with the documents that hold them."""
@@ -47,9 +52,12 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
         if cached is not None:  # the same bytes passed every check of this code and vocabulary before
             catalog.table(doc.kind)[doc.id] = cached
             continue
+        found = 0
         for loc, message in textcheck.scan(doc.data):
-            line, column = doc.where(loc)
-            problems.append(Problem(doc.path, line, column, field_path(loc), message))
+            found += 1
+            if found <= MAX_PER_FILE:
+                line, column = doc.where(loc)
+                problems.append(Problem(doc.path, line, column, field_path(loc), message))
         if doc.data is None:  # a file holding only "---"
             problems.append(Problem(doc.path, 1, 1, "", "the file is empty; a record is a list of 'field: value' lines"))
             continue
@@ -61,9 +69,15 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
             catalog.table(doc.kind)[doc.id] = model.model_validate(doc.data, context=context)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
-                loc = tuple(error["loc"])
-                line, column = doc.where(loc)
-                problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model)))
+                found += 1
+                if found <= MAX_PER_FILE:
+                    loc = tuple(error["loc"])
+                    line, column = doc.where(loc)
+                    problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model)))
+        if found > MAX_PER_FILE:
+            problems.append(
+                Problem(doc.path, 1, 1, "", f"and {found - MAX_PER_FILE:,} more problems in this file; fix those above, then check again")
+            )
     return catalog, problems
 
 
