@@ -78,6 +78,10 @@ def forget_caches() -> None:
         from . import textmd
 
         textmd._Renderer.__call__.cache_clear()
+    if f"{__package__}.outcomes" in sys.modules:
+        from . import outcomes
+
+        outcomes.forget()
     if f"{__package__}.dates" in sys.modules:
         from . import dates
 

@@ -104,8 +104,9 @@ def read(data: bytes) -> tuple[Any, str]:
     return _Builder(aliases="*" in text).value(root, 0), text
 
 
-_DEEP_GATE = 200
-"""Above this bound on a text's nesting (see ``_refuse_deep``), its depth is measured before composing."""
+_DEEP_GATE = 1_000
+"""Above this bound on a text's nesting (see ``_refuse_deep``), its depth is measured before composing: below it,
+libyaml's recursion is shallow and its quadratic cost a few milliseconds."""
 _LEADING = re.compile(rf"^[ ?:-]{{{_DEEP_GATE},}}", re.MULTILINE)
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
