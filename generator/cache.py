@@ -197,14 +197,25 @@ def read(path: Path, limit: int | None = None) -> bytes | None:
     return None if limit is not None and len(data) > limit else data
 
 
+def stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file is unchanged without reading it: its size, modification time, change time and
+    inode. Tools that keep modification times (``cp -p``, ``rsync -a``, ``tar x``, ``touch -r``, ``touch -d``)
+    cannot keep the change time, which the system sets on every write, and ``sed -i`` makes a new inode."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def _settled(st: os.stat_result, started_ns: int) -> bool:
+    return max(st.st_mtime_ns, st.st_ctime_ns) < started_ns - SETTLE_NS
+
+
 @dataclass
 class Entry:
     """One record file as the last build read and validated it."""
 
-    size: int
-    mtime_ns: int
+    stamp: tuple[int, int, int, int]
+    """The file's ``stamp`` then."""
     settled: bool
-    """The file's time was older than that build's start by more than SETTLE_NS: its stat can be trusted."""
+    """The file's times were older than that build's start by more than SETTLE_NS: its stamp can be trusted."""
     hash: bytes
     refs: list[Any]
     """The ids the file names, with where (``rules.references_in``): the cross-record checks need them,
@@ -308,15 +319,9 @@ class RecordCache:
         return zlib.crc32(name.encode()) % SHARDS
 
     def by_stat(self, name: str, st: os.stat_result) -> Entry | None:
-        """The cached entry when the file's size and time are as recorded and were settled then."""
+        """The cached entry when the file's size, times and inode are as recorded and were settled then."""
         entry = self.entries.get(name)
-        if (
-            entry
-            and entry.settled
-            and entry.size == st.st_size
-            and entry.mtime_ns == st.st_mtime_ns
-            and entry.day <= self.today
-        ):
+        if entry and entry.settled and entry.stamp == stamp(st) and entry.day <= self.today:
             self.reused += 1
             return entry
         return None
@@ -331,15 +336,15 @@ class RecordCache:
         return entry
 
     def _restat(self, name: str, entry: Entry, st: os.stat_result) -> None:
-        settled = st.st_mtime_ns < self.started_ns - SETTLE_NS
-        if (entry.size, entry.mtime_ns, entry.settled) != (st.st_size, st.st_mtime_ns, settled):
-            entry.size, entry.mtime_ns, entry.settled = st.st_size, st.st_mtime_ns, settled
+        now, settled = stamp(st), _settled(st, self.started_ns)
+        if (entry.stamp, entry.settled) != (now, settled):
+            entry.stamp, entry.settled = now, settled
             self.dirty.add(self.shard(name))
 
     def remember(self, name: str, st: os.stat_result, digest: bytes, refs: list[Any], text: str, model: Any) -> None:
         """A record read and validated afresh, kept for the next build."""
-        settled = st.st_mtime_ns < self.started_ns - SETTLE_NS
-        self.entries[name] = Entry(st.st_size, st.st_mtime_ns, settled, digest, refs, text, model, self.today)
+        settled = _settled(st, self.started_ns)
+        self.entries[name] = Entry(stamp(st), settled, digest, refs, text, model, self.today)
         self.dirty.add(self.shard(name))
 
     def save(self, names: set[str]) -> None:
@@ -363,7 +368,8 @@ class RecordCache:
 
 
 def content_stats(content: Path) -> dict[str, list[int]] | None:
-    """[size, mtime_ns] of every file and folder under ``content`` (None when it cannot be walked)."""
+    """[size, mtime_ns, ctime_ns, inode] of every file and folder under ``content`` (None when it cannot be
+    walked), and for a file whether it is a link."""
     found: dict[str, list[int]] = {}
     stack = [("", str(content))]
     try:
@@ -374,10 +380,10 @@ def content_stats(content: Path) -> dict[str, list[int]] | None:
                     rel = prefix + entry.name
                     st = entry.stat(follow_symlinks=False)
                     if entry.is_dir(follow_symlinks=False):
-                        found[rel + "/"] = [0, st.st_mtime_ns]
+                        found[rel + "/"] = [0, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
                         stack.append((rel + "/", entry.path))
                     else:
-                        found[rel] = [st.st_size, st.st_mtime_ns, entry.is_symlink()]
+                        found[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, entry.is_symlink()]
     except OSError:
         return None
     return found
@@ -409,7 +415,7 @@ class State:
                 and isinstance(last["day"], str)
                 and last["day"] <= today()
                 and last["stats"] == stats
-                and all(stat[1] < last["started_ns"] - SETTLE_NS for stat in stats.values())
+                and all(max(stat[1], stat[2]) < last["started_ns"] - SETTLE_NS for stat in stats.values())
             )
         except (ValueError, KeyError, TypeError, IndexError):
             return False

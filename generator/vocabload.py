@@ -34,7 +34,13 @@ def load_vocab(folder: Path, shown: str | None = None) -> tuple[Vocabularies, li
         out.by_file[stem] = vocabulary
         if path.is_symlink():
             problems.append(
-                Problem(where, 1, 1, "", "this vocabulary file is a symbolic link; the build reads only real files: put the file itself here")
+                Problem(
+                    where,
+                    1,
+                    1,
+                    "",
+                    "this vocabulary file is a symbolic link; the build reads only real files: put the file itself here",
+                )
             )
             continue
         if not path.is_file():

@@ -135,9 +135,8 @@ def _refuse_deep(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH + 1:  # the root mapping is level 0 for _Builder
                     mark = event.start_mark
-                    raise YamlError(
-                        mark.line + 1, mark.column + 1, f"values are nested too deeply; records need at most {MAX_DEPTH} levels"
-                    )
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    raise YamlError(line, column, f"values are nested too deeply; records need at most {MAX_DEPTH} levels")
             elif isinstance(event, _CLOSE):
                 depth -= 1
     except yaml.YAMLError:
