@@ -321,7 +321,10 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(mini_content, tmp_path, damage):
     (mini_content / "operations" / "op-two.yml").write_text(
         (mini_content / "operations" / "op-two.yml").read_text("utf-8") + "\n", "utf-8"
     )
-    assert build.build(mini_content, out, with_history=False).records_reused == len([p for p in mini_content.glob("*/*.yml") if p.parent.name != "vocab"]) - 1
+    assert (
+        build.build(mini_content, out, with_history=False).records_reused
+        == len([p for p in mini_content.glob("*/*.yml") if p.parent.name != "vocab"]) - 1
+    )
 
 
 def test_the_cache_is_never_published_listed_or_removed(mini_content, tmp_path):
