@@ -27,14 +27,24 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NEEDS_QUOTES = re.compile('[,"\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]')
 
 
+# A list separator other than the comma (';' where the decimal mark is a comma, a tab), then what a
+# spreadsheet skips before a cell's text: a reader whose separator it is starts a new cell there.
+_OTHER_SEPARATOR = re.compile(r"([;\t][\s\"]*)(?=[=+\-@])")
+
+
 def _cell(value: object) -> str:
     """A CSV cell that a spreadsheet will show as text, never run as a formula.
 
     Spreadsheets trim leading spaces and line breaks on import (an option in some), so
-    the formula check looks past them: `` =1+1`` and ``"\n=1+1"`` are neutralised too."""
+    the formula check looks past them: `` =1+1`` and ``"\n=1+1"`` are neutralised too. A reader
+    whose list separator is ';' (most of Europe) or a tab splits the line there, quotes or not (a
+    quote opens a field only at its start), so text after one of those is neutralised the same way:
+    ``a;=1+1`` becomes ``a;'=1+1``."""
     text = "" if value is None else str(value)
     if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
         text = "'" + text
+    if ";" in text or "\t" in text:
+        text = _OTHER_SEPARATOR.sub(r"\1'", text)
     if _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text

@@ -3,7 +3,7 @@ scopes that name something, and no figure that could be counted twice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from . import dates, models
 
@@ -74,6 +74,7 @@ def outcome_problems(
             if o.id in ids:
                 yield ("outcomes", i, "id"), f"'{o.id}' is already the id of outcomes[{ids[o.id]}]; give each figure its own id"
             ids.setdefault(o.id, i)
+    looped = _looped(outcomes, ids)
     for i, o in enumerate(outcomes):
         loc: Loc = ("outcomes", i)
         yield from _value_problems(loc, o)
@@ -98,8 +99,8 @@ def outcome_problems(
                 f"or status: forecast (the words '{o.status_words}' suggest which), or leave status_words out",
             )
         if o.part_of:
-            yield from _part_problems(outcomes, loc, o, ids)
-    yield from _double_counts(outcomes)
+            yield from _part_problems(outcomes, loc, o, ids, looped)
+    yield from _double_counts(outcomes, ids)
 
 
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
@@ -138,8 +139,37 @@ def _span_problems(loc: Loc, span: models.Phase | models.Period) -> Iterator[tup
                 yield (*loc, "duration"), problem
 
 
+def _parents(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> list[int | None]:
+    """The index of each figure's whole (its part_of), or None."""
+    return [ids.get(o.part_of) if o.part_of else None for o in outcomes]
+
+
+def _looped(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> set[int]:
+    """The figures whose chain of wholes runs into a loop, found in one pass (each figure is walked once)."""
+    parent = _parents(outcomes, ids)
+    state: dict[int, bool] = {}  # index -> leads into a loop
+    for start in range(len(parent)):
+        path: list[int] = []
+        on_path: set[int] = set()
+        current: int | None = start
+        result = False
+        while current is not None:
+            if current in state:
+                result = state[current]
+                break
+            if current in on_path:
+                result = True
+                break
+            on_path.add(current)
+            path.append(current)
+            current = parent[current]
+        for i in path:
+            state[i] = result
+    return {i for i, loops in state.items() if loops}
+
+
 def _part_problems(
-    outcomes: list[models.Outcome] | list[models.ScopedOutcome], loc: Loc, o: models.Outcome, ids: dict[str, int]
+    outcomes: Sequence[models.Outcome], loc: Loc, o: models.Outcome, ids: dict[str, int], looped: set[int]
 ) -> Iterator[tuple[Loc, str]]:
     if o.part_of == o.id:
         yield (
@@ -151,40 +181,60 @@ def _part_problems(
         known = ", ".join(ids) or "none yet; give the whole figure an id"
         yield (*loc, "part_of"), f"no figure of this record has the id '{o.part_of}' (figure ids: {known}); use one of those ids"
         return
-    seen = {o.id}
-    current: models.Outcome | None = outcomes[ids[o.part_of]]
-    while current is not None and current.part_of:
-        if current.id in seen or current.part_of == o.id:
-            yield (*loc, "part_of"), "these figures are parts of each other in a loop; one part_of is wrong"
-            return
-        seen.add(current.id)
-        current = outcomes[ids[current.part_of]] if current.part_of in ids else None
+    if ids[o.part_of] in looped:
+        yield (*loc, "part_of"), "these figures are parts of each other in a loop; one part_of is wrong"
+        return
     whole = outcomes[ids[o.part_of]]
     low, high = _lower(o), _upper(whole)
     if low is not None and high is not None and low > high:
         yield (*loc, "value"), f"a part ({low:,}) cannot be larger than its whole ({high:,}); check the numbers or part_of"
 
 
-def _double_counts(outcomes: list[models.Outcome] | list[models.ScopedOutcome]) -> Iterator[tuple[Loc, str]]:
+def _spans(parent: list[int | None]) -> tuple[list[int], list[int]]:
+    """Entry and exit times of a walk over the figures' tree of wholes (figures in a loop get none: -1):
+    ``a`` is a whole of ``b``, however far up, when ``a`` is entered before ``b`` and left after it."""
+    children: list[list[int]] = [[] for _ in parent]
+    roots = []
+    for i, p in enumerate(parent):
+        if p is None or p == i:
+            roots.append(i)
+        else:
+            children[p].append(i)
+    enter, leave = [-1] * len(parent), [-1] * len(parent)
+    clock = 0
+    for root in roots:
+        stack = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            if done:
+                leave[node] = clock
+                clock += 1
+                continue
+            enter[node] = clock
+            clock += 1
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(children[node]))
+    return enter, leave
+
+
+def _double_counts(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> Iterator[tuple[Loc, str]]:
     """Two figures of one measure, same scope, neither part of the other: a total would add them twice.
     (A forecast is never added, so it may stand beside the figure of what was found.)"""
     seen: dict[tuple[str, str | None, str | None, str | None, bool], int] = {}
-    named = {o.id: o for o in outcomes if o.id}
+    enter, leave = _spans(_parents(outcomes, ids))
 
-    def related(a: models.Outcome, b: models.Outcome) -> bool:
-        for x, y in ((a, b), (b, a)):
-            current = x
-            for _ in range(len(outcomes)):
-                if not current.part_of or current.part_of not in named:
-                    break
-                current = named[current.part_of]
-                if current is y:
-                    return True
+    def whole_of(a: int, b: int) -> bool:
+        return enter[a] >= 0 and enter[b] >= 0 and enter[a] < enter[b] and leave[b] < leave[a]
+
+    def related(i: int, j: int) -> bool:
+        a, b = outcomes[i], outcomes[j]
+        if whole_of(i, j) or whole_of(j, i):
+            return True
         return a.part_of is not None and a.part_of == b.part_of  # parts of one whole: a breakdown
 
     for i, o in enumerate(outcomes):
         key = (str(o.metric), o.country, o.phase, o.scope, o.status == "forecast")
-        if key in seen and not related(outcomes[seen[key]], o):
+        if key in seen and not related(seen[key], i):
             yield (
                 ("outcomes", i, "metric"),
                 f"outcomes[{seen[key]}] already gives {o.metric.label} for the same scope; if one is part of the other, "

@@ -9,6 +9,7 @@ are read, never the raw YAML.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     site.ops_by_agency, site.ops_by_country, site.hosted_by_country = participants(ops, rank)
     site.related = related(ops, rank)
     site.editions = editions(ops, site.op_date)
-    site.partners = partners(ops)
+    site.partners, site.partners_more = partners(ops)
     site.timelines = {oid: timeline(oid, op) for oid, op in ops.items()}
     site.agencies_by_country, site.units = organisation(catalog.agencies)
     site.countries = named_countries(catalog)
@@ -161,14 +162,31 @@ def edition_number(edition: str | None) -> int | None:
     return None
 
 
-def partners(ops: Mapping[str, models.Operation]) -> dict[str, list[Partner]]:
-    """For each agency, the agencies named in the same operations, most shared operations first."""
+PARTNERS_SHOWN = 30
+"""Partners listed on an agency's page, most shared operations first; a line says how many more there are."""
+PARTNERS_FROM = 100
+"""Operations naming more agencies than this (world-wide ones) make no one a partner: each of their n
+agencies would list the n - 1 others, n² lines and pairs from one record of n lines."""
+
+
+def partners(ops: Mapping[str, models.Operation]) -> tuple[dict[str, list[Partner]], dict[str, int]]:
+    """For each agency, the agencies named in the same operations, most shared operations first (at most
+    PARTNERS_SHOWN), and how many more there are. Costs at most PARTNERS_FROM pairs per agency named."""
     shared: dict[str, Counter[str]] = defaultdict(Counter)
     for op in ops.values():
         names = sorted({part.agency for part in op.agencies})
+        if len(names) > PARTNERS_FROM:
+            continue
         for a in names:
             shared[a].update(b for b in names if b != a)
-    return {a: [Partner(b, n) for b, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))] for a, c in sorted(shared.items())}
+    shown: dict[str, list[Partner]] = {}
+    more: dict[str, int] = {}
+    for a, c in sorted(shared.items()):
+        ranked = heapq.nsmallest(PARTNERS_SHOWN, c.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown[a] = [Partner(b, n) for b, n in ranked]
+        if len(c) > len(ranked):
+            more[a] = len(c) - len(ranked)
+    return shown, more
 
 
 def organisation(agencies: Mapping[str, models.Agency]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -41,36 +41,96 @@ def figure_of(o: Outcome | ReportedValue) -> Figure:
     return Figure(o.value, o.qualifier or "exact", o.as_reported, o.value_max)
 
 
+class _Tree:
+    """How an operation's figures nest, worked out once per operation (records are frozen): every
+    question below is then a lookup, so a page or check costs time linear in the figures, whatever
+    the length of their ``part_of`` chains."""
+
+    def __init__(self, op: Figures) -> None:
+        self.named: dict[str, Outcome] = {o.id: o for o in op.outcomes if o.id}
+        self.children: dict[str, list[Outcome]] = {}
+        self.top: list[Outcome] = []
+        for o in op.outcomes:
+            if o.part_of and o.part_of in self.named:
+                self.children.setdefault(o.part_of, []).append(o)
+            else:
+                self.top.append(o)
+        self.nearest: dict[tuple[int, str], Outcome | None] = {}
+        """(id of a figure, measure) → that figure or its nearest whole of that measure."""
+
+    def parent(self, o: Outcome) -> Outcome | None:
+        return self.named.get(o.part_of) if o.part_of else None
+
+    def with_measure(self, start: Outcome | None, measure: str, origin: Outcome) -> Outcome | None:
+        """``start`` or its nearest whole of ``measure`` (a loop, which the check refuses, ends the walk)."""
+        walked: list[Outcome] = []
+        seen = {id(origin)}
+        found = None
+        current = start
+        while current is not None and id(current) not in seen:
+            key = (id(current), measure)
+            if key in self.nearest:
+                found = self.nearest[key]
+                break
+            if str(current.metric) == measure:
+                found = current
+                break
+            seen.add(id(current))
+            walked.append(current)
+            current = self.parent(current)
+        for o in walked:
+            self.nearest[(id(o), measure)] = found
+        return found
+
+
+_TREES: dict[int, tuple[Figures, _Tree]] = {}
+"""Each operation's figure tree, by the operation's identity (the operation is kept, so the id stays its own)."""
+
+
+def _tree(op: Figures) -> _Tree:
+    found = _TREES.get(id(op))
+    if found is None or found[0] is not op:
+        found = _TREES[id(op)] = (op, _Tree(op))
+    return found[1]
+
+
+def forget() -> None:
+    """Drop the figure trees (after a build: they only speed one up)."""
+    _TREES.clear()
+
+
 def by_id(op: Figures) -> dict[str, Outcome]:
     """The figures of an operation that have an id."""
-    return {o.id: o for o in op.outcomes if o.id}
+    return _tree(op).named
 
 
 def wholes(op: Figures, outcome: Outcome) -> list[Outcome]:
     """The figures this one is part of, nearest first (a loop, which the check refuses, ends the walk)."""
-    named = by_id(op)
+    tree = _tree(op)
     chain: list[Outcome] = []
-    current = named.get(outcome.part_of) if outcome.part_of else None
-    while current is not None and current is not outcome and current not in chain:
+    seen = {id(outcome)}
+    current = tree.parent(outcome)
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
         chain.append(current)
-        current = named.get(current.part_of) if current.part_of else None
+        current = tree.parent(current)
     return chain
 
 
 def counted_whole(op: Figures, outcome: Outcome) -> Outcome | None:
     """The figure of the same measure that already counts this one, if any: a part is never added to its whole."""
-    return next((w for w in wholes(op, outcome) if w.metric == outcome.metric), None)
+    tree = _tree(op)
+    return tree.with_measure(tree.parent(outcome), str(outcome.metric), outcome)
 
 
 def parts(op: Figures, outcome: Outcome) -> list[Outcome]:
     """The figures that say they are part of this one, in record order."""
-    return [o for o in op.outcomes if outcome.id and o.part_of == outcome.id]
+    return list(_tree(op).children.get(outcome.id, ())) if outcome.id else []
 
 
 def top_level(op: Figures) -> list[Outcome]:
     """The figures that are not part of another figure of the record."""
-    named = by_id(op)
-    return [o for o in op.outcomes if not (o.part_of and o.part_of in named)]
+    return list(_tree(op).top)
 
 
 def phase(op: Figures, pid: str | None) -> Phase | None:

@@ -11,7 +11,7 @@ from .countries import REGIONS
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SERIES, SOURCES
 from .plan import ALL, Bundle, Output, Page, Plan, first, keys, render_all
-from .render import jsonld, plain, render_page
+from .render import SEARCH_EXCLUDE, jsonld, plain, render_page
 from .site import Site
 
 
@@ -370,7 +370,8 @@ def hand_written_pages(site: Site) -> list[Page]:
 
 
 def _hand_written(page: loader.Page) -> str:
-    edit = "edit_path: " + json.dumps(page.source) + "\n"
+    # Kept out of Material's search index, as every generated page is (render.theme_meta).
+    edit = "edit_path: " + json.dumps(page.source) + "\nsearch: " + json.dumps(SEARCH_EXCLUDE) + "\n"
     if page.text.startswith("---\n"):
         return "---\n" + edit + page.text[4:]
     return "---\n" + edit + "---\n\n" + page.text

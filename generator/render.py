@@ -23,7 +23,7 @@ import jinja2
 from . import countries, dates, figurehtml, html, outcomes, paging
 from .figures import Figure
 from .html import Markup
-from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
+from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES, TAB_PAGES, section_of
 from .site import Role, Site, Total
 from .textmd import render as markdown_html
 
@@ -391,9 +391,28 @@ def front_matter(meta: dict) -> str:
 
 
 def jsonld(data: dict) -> str:
-    """schema.org data as compact JSON text. Front matter carries it as one string, which
-    keeps the front matter cheap to write and read; the theme parses and re-serialises it."""
-    return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """schema.org data as compact JSON text, safe as it is inside ``<script>``: ``<``, ``>`` and ``&``
+    are written as JSON escapes (as Jinja's ``tojson`` does), so no record text can end the script
+    element and a theme prints the string unchanged (``overrides/main.html``), with no plugin."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SEARCH_EXCLUDE = {"exclude": True}
+"""Material's search plugin indexes no page: the site's own index (``search_index.py``) answers searches."""
+
+
+def theme_meta(path: str) -> dict:
+    """What the theme needs to know about the page at ``path`` beyond its text, for its front matter:
+    kept out of Material's search index; the section it belongs to (the breadcrumb, the tab marked
+    active); the navigation column hidden on tab pages and on pages the navigation does not list."""
+    meta: dict = {"search": SEARCH_EXCLUDE}
+    section = section_of(path)
+    if section is not None:
+        meta["section"] = {"title": section.label, "url": section.url}
+    if section is not None or path in TAB_PAGES:
+        meta["hide"] = ["navigation"]
+    return meta
 
 
 def render_page(template: str, path: str, site: Site, meta: dict, sources: Sequence[str] = (), **values: Any) -> str:
@@ -406,4 +425,4 @@ def render_page(template: str, path: str, site: Site, meta: dict, sources: Seque
         raise RuntimeError(f"{template}: {path} cites sources but shows no list; end it with page.source_list()")
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
-    return front_matter(meta) + body.strip() + "\n"
+    return front_matter({**meta, **theme_meta(path)}) + body.strip() + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 
 from . import countries, dates, models, refs
@@ -87,6 +88,15 @@ def check(catalog: Catalog) -> list[Problem]:
                 "e.g. the copy ends in the middle of the list of countries",
             )
 
+    for kind, rid, other in _look_alike_names(catalog):
+        add(
+            kind,
+            rid,
+            ("name",),
+            f"this name looks the same as the name of {kind}/{other} but is written with other characters; "
+            "write it the same way, or make the names differ visibly",
+        )
+
     for aid, agency in catalog.agencies.items():
         if agency.parent == aid:
             add(
@@ -155,6 +165,18 @@ def reference_problems(catalog: Catalog) -> list[Problem]:
             line, column = doc.where(loc)
             problems.append(Problem(doc.path, line, column, field_path(loc), f"no {noun} has the id '{target}'{tip}"))
     return problems
+
+
+def _look_alike_names(catalog: Catalog) -> Iterator[tuple[str, str, str]]:
+    """(kind, id, other id) for each operation or agency whose name reads like another's but differs as
+    written (compatibility forms, case, spacing): a reader cannot tell the two apart in a list."""
+    for kind in (OPERATIONS, AGENCIES):
+        seen: dict[str, tuple[str, str]] = {}
+        for rid, record in sorted(catalog.table(kind).items()):
+            skeleton = " ".join(unicodedata.normalize("NFKC", record.name).casefold().split())
+            if skeleton in seen and seen[skeleton][1] != record.name:
+                yield kind, rid, seen[skeleton][0]
+            seen.setdefault(skeleton, (rid, record.name))
 
 
 def _repeats(values: list[str]) -> Iterator[tuple[int, str]]:

@@ -104,7 +104,9 @@ class Site:
     units: dict[str, list[str]] = field(default_factory=dict)
     """The agencies whose parent is each agency."""
     partners: dict[str, list[Partner]] = field(default_factory=dict)
-    """Agencies named in the same operations, most shared first."""
+    """Agencies named in the same operations, most shared first (at most ``link.PARTNERS_SHOWN``)."""
+    partners_more: dict[str, int] = field(default_factory=dict)
+    """How many more partners each agency has than its page lists."""
     related: dict[str, list[str]] = field(default_factory=dict)
     """Related operations, in both directions, newest first."""
     editions: dict[str, list[str]] = field(default_factory=dict)

@@ -18,6 +18,10 @@ from .loader import Document, Loaded, Page
 from .problems import Problem, field_path
 from .vocab import Vocabularies
 
+MAX_PER_FILE = 50
+"""Problems shown for one record file: past these, one line says how many more (a file of 100,000 unknown
+fields is one mistake repeated, and each shown problem costs a lookup and a line of output)."""
+
 
 @dataclass
 class Catalog:
@@ -49,9 +53,15 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
         if cached is not None:  # the same bytes passed every check of this code and vocabulary before
             catalog.table(doc.kind)[doc.id] = cached
             continue
+        found = 0
+        omitted: tuple[str | int, ...] = ()
         for loc, message in [*textcheck.scan(doc.data), *placeholders(doc.data)]:
-            line, column = doc.where(loc)
-            problems.append(Problem(doc.path, line, column, field_path(loc), message))
+            found += 1
+            if found <= MAX_PER_FILE:
+                line, column = doc.where(loc)
+                problems.append(Problem(doc.path, line, column, field_path(loc), message))
+            elif found == MAX_PER_FILE + 1:
+                omitted = loc
         if doc.data is None:  # a file holding only "---"
             problems.append(Problem(doc.path, 1, 1, "", "the file is empty; a record is a list of 'field: value' lines"))
             continue
@@ -63,9 +73,24 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
             catalog.table(doc.kind)[doc.id] = model.model_validate(doc.data, context=context)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
+                found += 1
                 loc = tuple(error["loc"])
-                line, column = doc.where(loc)
-                problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model, doc)))
+                if found <= MAX_PER_FILE:
+                    line, column = doc.where(loc)
+                    problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model, doc)))
+                elif found == MAX_PER_FILE + 1:
+                    omitted = loc
+        if found > MAX_PER_FILE:
+            line, column = doc.where(omitted)
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    field_path(omitted),
+                    f"and {found - MAX_PER_FILE:,} more problems from here on, not listed; fix those above, then check again",
+                )
+            )
     return catalog, problems
 
 
