@@ -73,7 +73,8 @@ def status(o: Outcome) -> Markup | str:
     if o.status == "final":
         return ""
     name, means = _STATUS_MEANS[o.status]
-    return _STATUS(o.status, name, _SAID(o.status_words) if o.status_words else "", means)
+    said = outcomes.source_says(o)
+    return _STATUS(o.status, name, _SAID(said) if said else "", means)
 
 
 def _reported(page: PageContext, o: Outcome) -> Markup | str:

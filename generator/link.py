@@ -18,7 +18,7 @@ from . import countries, dates, models
 from .countries import Country
 from .figures import Figure, total
 from .kinds import KINDS, SOURCES
-from .outcomes import NO_PART_ROLES, counted_whole, figure_of, scope_words
+from .outcomes import NO_PART_ROLES, counted_whole, figure_of, scope_words, source_says
 from .refs import RecordKey, references
 from .site import Citation, Entry, Note, NotTotalled, Partner, Role, Site, Total, entry_order
 from .validate import Catalog
@@ -291,10 +291,10 @@ def counted_figures(site: Site, oid: str) -> list[Counted]:
         whole = counted_whole(op, outcome)
         already = f"{words}, part of {figure_of(whole).words()} already counted" if whole is not None else None
         if outcome.status == "forecast":  # what was expected is never added to what was found
-            said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
+            said = f" (“{source_says(outcome)}”)" if source_says(outcome) else ""
             already = f"{words}, a forecast{said}, not a result"
         scoped = f"{words}, {scope_words(site, op, outcome)}" if outcome.country or outcome.phase or outcome.scope else None
-        said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
+        said = f" (“{source_says(outcome)}”)" if source_says(outcome) else ""
         provisional = f"{words}{said}" if outcome.status == "provisional" else None
         out.append(Counted(outcome.metric, figure_of(outcome), outcome.country, already, scoped, provisional))
     return out

@@ -350,3 +350,10 @@ def test_the_sources_list_says_how_much_of_each_text_was_seen(out):
     assert "<td>beginning only</td>" in _row(index, "release-2023.html")
     assert "<td>excerpt only</td>" in _row(index, "release-2024.html")
     assert "<td>whole</td>" in _row(index, "release-2022.html")
+
+
+def test_the_source_s_words_are_quoted_once(spec):
+    edit(spec, "operations", "sample-ii", lambda d: d["outcomes"][0].update(status_words='"so far"'))
+    files = _files(spec)
+    assert "(the source says “so far”)" in files["operations/sample-ii.md"]
+    assert "about 250 arrests (“so far”)" in files["index.md"] and '“"so far"”' not in files["index.md"]
