@@ -357,3 +357,9 @@ def test_the_source_s_words_are_quoted_once(spec):
     files = _files(spec)
     assert "(the source says “so far”)" in files["operations/sample-ii.md"]
     assert "about 250 arrests (“so far”)" in files["index.md"] and '“"so far"”' not in files["index.md"]
+
+
+def test_a_series_table_says_why_a_measure_is_not_added(out):
+    foot = out["series/operation-sample.md"].split("<tfoot>")[1]
+    assert "not added: edition II&#39;s figure is provisional" in foot  # arrests
+    assert "not added: 2 of the 3 editions give no figure for the whole edition; edition II&#39;s figure is a forecast" in foot
