@@ -52,9 +52,11 @@ def dataset(site: Site) -> dict:
 
 
 def dataset_rest(site: Site) -> dict:
-    """The parts of ``dataset`` that are not records: countries and vocabularies."""
+    """The parts of ``dataset`` that are not records: the warnings on operations that cannot be identified
+    (``caveats``, by operation id), countries and vocabularies."""
     c = site.catalog
     return {
+        "caveats": {oid: {"caveat": words} for oid, words in sorted(site.thin.items())},
         "countries": {code: {"name": k.name, "iso_name": k.iso_name, "alpha3": k.alpha3} for code, k in site.countries.items()},
         "vocabularies": {
             stem: {
@@ -110,6 +112,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
     for oid in site.op_order:
         op = c.operations[oid]
         span, report = op.period, op.reporting_period
+        leads = site.leads.get(oid, [])
         ops.append(
             [
                 oid,
@@ -124,12 +127,16 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 ";".join(p.country for p in op.countries),
                 op.countries_count.value if op.countries_count else "",
                 op.countries_count.qualifier if op.countries_count else "",
-                ";".join(f"{KINDS[kind].singular}:{rid}" for kind, rid in figures.leads(op)),
+                ";".join(f"{kind.singular}:{rid}" for kind, rid, _ in leads),
                 span.duration if span else "",
                 "; ".join(
-                    f"{name}: {s.inferred}" for name, s in (("period", span), ("announced", op.announced)) if s and s.inferred
+                    f"{name}: {s.inferred}"
+                    for name, s in (("period", span), ("reporting", report), ("announced", op.announced))
+                    if s and s.inferred
                 ),
                 ";".join(op.sources),
+                "; ".join(f"{kind.singular}:{rid}: {basis.words()}" for kind, rid, basis in leads if basis),
+                site.thin.get(oid, ""),
             ]
         )
         for o in op.outcomes:
@@ -152,6 +159,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                     o.chosen_because,
                     o.note,
                     ";".join(o.sources),
+                    o.inferred,
+                    o.attributed_to,
+                    site.thin.get(oid, ""),
                 ]
             )
         for ph in op.phases:
@@ -170,10 +180,22 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 ]
             )
         for p in op.agencies:
-            participants.append([oid, AGENCIES.singular, p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
+            participants.append(
+                [oid, AGENCIES.singular, p.agency, c.agencies[p.agency].name, p.role, p.note, "", p.inferred, p.attributed_to]
+            )
         for q in op.countries:
             participants.append(
-                [oid, COUNTRIES.singular, q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)]
+                [
+                    oid,
+                    COUNTRIES.singular,
+                    q.country,
+                    site.countries[q.country].name,
+                    q.role,
+                    q.note,
+                    ";".join(q.sources),
+                    q.inferred,
+                    q.attributed_to,
+                ]
             )
     return {
         "data/dataset.json": dataset_json(site),
@@ -195,6 +217,8 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "period_duration",
                 "dates_inferred",
                 "sources",
+                "lead_basis",
+                "caveat",
             ],
             ops,
         ),
@@ -217,10 +241,15 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "chosen_because",
                 "note",
                 "sources",
+                "inferred",
+                "attributed_to",
+                "caveat",
             ],
             outcomes,
         ),
-        "data/participants.csv": _csv(["operation_id", "type", "id", "name", "role", "note", "sources"], participants),
+        "data/participants.csv": _csv(
+            ["operation_id", "type", "id", "name", "role", "note", "sources", "inferred", "attributed_to"], participants
+        ),
         "data/phases.csv": _csv(
             ["operation_id", "phase_id", "name", "start", "end", "duration", "inferred", "countries", "scope", "sources"], phases
         ),

@@ -109,6 +109,10 @@ class AgencyPart(Record):
     """What the agency did: a term of content/vocab/agency-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
+    inferred: Line | None = None
+    """How the site reads this role when the source does not state it in its own voice."""
+    attributed_to: Line | None = None
+    """Whose words the role rests on, when its only basis is a quoted or reported statement."""
 
 
 class CountryPart(Record):
@@ -120,6 +124,10 @@ class CountryPart(Record):
     """What the country did: a term of content/vocab/country-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
+    inferred: Line | None = None
+    """How the site reads this role when the source does not state it in its own voice."""
+    attributed_to: Line | None = None
+    """Whose words the role rests on, when its only basis is a quoted or reported statement."""
     sources: OptionalSources = []
     """Ids of the sources that name this country; needed when the record's sources disagree on the list."""
 
@@ -194,6 +202,10 @@ class Outcome(Record):
     """Ids of the sources that report this figure."""
     note: Line | None = None
     """What the figure covers, in your own words."""
+    attributed_to: Line | None = None
+    """Whose words the figure is, when the source puts it in someone's mouth (quoted or "said")."""
+    inferred: Line | None = None
+    """How the site draws the figure (or ties it to this record), when the source does not state it."""
 
 
 class Event(Record):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import countries, dates
 from .figures import Figure
-from .kinds import AGENCIES, COUNTRIES, Kind
+from .kinds import AGENCIES
 
 if TYPE_CHECKING:
     from .models import Operation, Outcome, Phase, ReportedValue
@@ -76,21 +76,40 @@ def scope_words(site: Site | None, op: Operation, outcome: Outcome) -> str:
 def short_words(op: Operation, outcome: Outcome, site: Site | None = None, depth: int = 0) -> str:
     """One figure as a phrase for lists and feeds: "nearly 500 victims rescued (of which 236 children rescued)",
     "70 arrests (of which 34 for trafficking, 36 for other offences)", "46 arrests (New Zealand only)"."""
-    text = f"{figure_of(outcome).words()} {outcome.metric.label}"
+    text = figure_phrase(outcome)
     notes = []
     scope = scope_words(site, op, outcome)
     if scope:
         notes.append(scope)
+    basis = basis_words(outcome)
+    if basis:
+        notes.append(basis)
     pieces = []
     for part in parts(op, outcome) if depth < 3 else []:
         if part.metric == outcome.metric:  # a breakdown: the label would repeat
-            inner = scope_words(site, op, part)
+            inner = "; ".join(w for w in (scope_words(site, op, part), basis_words(part)) if w)
             pieces.append(f"{figure_of(part).words()} {inner}".strip())
         else:
             pieces.append(short_words(op, part, site, depth + 1))
     if pieces:
         notes.append("of which " + ", ".join(pieces))
     return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def figure_phrase(o: Outcome) -> str:
+    """A figure and its measure as a phrase: "40 arrests"; with no number, "investigations opened: a number of
+    ongoing investigations (no number given)", so that the source's words never run into the measure's label."""
+    figure = figure_of(o)
+    if figure.value is None:
+        return f"{o.metric.label}: {figure.words()}"
+    return f"{figure.words()} {o.metric.label}"
+
+
+def basis_words(o: Outcome) -> str:
+    """A figure's mark and note when the site infers it or a report puts it in someone's mouth, else ""."""
+    from .site import Basis
+
+    return Basis.of(o).words()
 
 
 def span_words(start: str | None, end: str | None, duration: str | None = None) -> str:
@@ -136,16 +155,11 @@ def other_values(outcome: Outcome) -> str:
     return "; ".join(out)
 
 
-def leads(op: Operation) -> list[tuple[Kind, str]]:
-    """(kind, id) of every lead the record names: agencies, then countries."""
-    return [(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"] + [
-        (COUNTRIES, p.country) for p in op.countries if p.role == "lead"
-    ]
-
-
-def facts_line(site: Site, op: Operation) -> str:
-    """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed)."""
-    parts = []
+def facts_line(site: Site, oid: str) -> str:
+    """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed),
+    each lead and figure with its mark when it is marked, and the warning on an unidentifiable operation."""
+    op = site.catalog.operations[oid]
+    parts = [f"Read with care: {site.thin[oid]}."] if oid in site.thin else []
     figures = [short_words(op, o, site) for o in top_level(op)]
     if figures:
         parts.append("Figures: " + "; ".join(figures) + ".")
@@ -155,7 +169,13 @@ def facts_line(site: Site, op: Operation) -> str:
         parts.append(f"Countries: {count} reported, {named} named." if named else f"Countries: {count} reported (not named).")
     elif named:
         parts.append(f"Countries: {named} named.")
-    names = [(site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name) for kind, rid in leads(op)]
+    names = [
+        (site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name)
+        + (f" ({basis.words()})" if basis else "")
+        for kind, rid, basis in site.leads.get(oid, [])
+    ]
     if names:
         parts.append("Lead: " + ", ".join(names) + ".")
+    if op.announced and op.announced.inferred:
+        parts.append(f"Results announced: {dates.parse(op.announced.date).words()} (inferred: {op.announced.inferred}).")
     return " ".join(parts)
