@@ -109,10 +109,10 @@ class AgencyPart(Record):
     """What the agency did: a term of content/vocab/agency-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
-    inferred: Line | None = None
-    """How the site reads this role when the source does not state it in its own voice."""
     attributed_to: Line | None = None
-    """Whose words the role rests on, when its only basis is a quoted or reported statement."""
+    """Whose words the role rests on, when the only basis is a quoted or reported statement, e.g. Europol's spokesperson."""
+    inferred: Line | None = None
+    """How the site reads the role when the source does not state it in its own voice."""
 
 
 class CountryPart(Record):
@@ -124,10 +124,10 @@ class CountryPart(Record):
     """What the country did: a term of content/vocab/country-roles.yml."""
     note: Line | None = None
     """Optional detail on the role, in your own words."""
-    inferred: Line | None = None
-    """How the site reads this role when the source does not state it in its own voice."""
     attributed_to: Line | None = None
-    """Whose words the role rests on, when its only basis is a quoted or reported statement."""
+    """Whose words the role rests on, when the only basis is a quoted or reported statement."""
+    inferred: Line | None = None
+    """How the site reads the role when the source does not state it in its own voice."""
     sources: OptionalSources = []
     """Ids of the sources that name this country; needed when the record's sources disagree on the list."""
 
@@ -198,14 +198,14 @@ class Outcome(Record):
     """Other values reported for this figure (a rounded headline, another source); value is the one used in totals."""
     chosen_because: Line | None = None
     """Why value is the one used in totals when reported lists others, e.g. the text gives the exact count."""
+    attributed_to: Line | None = None
+    """Whose words the figure is in, when the source quotes or reports someone rather than stating it, e.g. INTERPOL's Secretary General."""
+    inferred: Line | None = None
+    """How the site drew the figure when the source does not state it, e.g. the site adds the two phases' figures."""
     sources: Sources
     """Ids of the sources that report this figure."""
     note: Line | None = None
     """What the figure covers, in your own words."""
-    attributed_to: Line | None = None
-    """Whose words the figure is, when the source puts it in someone's mouth (quoted or "said")."""
-    inferred: Line | None = None
-    """How the site draws the figure (or ties it to this record), when the source does not state it."""
 
 
 class Event(Record):
