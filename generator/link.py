@@ -242,7 +242,9 @@ def _one_step_per_date(entries: list[Entry], event_dates: set[dates.Date]) -> li
         first = same[0]
         text = "; ".join(e.text[:1].lower() + e.text[1:] if i else e.text for i, e in enumerate(same))
         sources = tuple(dict.fromkeys(s for e in same for s in e.sources))
-        inferred = "; ".join(dict.fromkeys(e.inferred for e in same if e.inferred)) or None
+        # A date one of the steps states is stated, whatever another step infers of its own span.
+        stated = any(not e.inferred for e in same)
+        inferred = None if stated else "; ".join(dict.fromkeys(e.inferred for e in same if e.inferred))
         out.append(Entry(date, text, first.operation, sources, inferred))
     return out
 

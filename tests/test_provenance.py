@@ -239,3 +239,18 @@ def test_seed_records_mark_what_the_review_found_unmarked() -> None:
 def _fresh_caches() -> Iterator[None]:
     yield
     build.forget_caches()
+
+
+def test_a_timeline_shows_each_date_once_and_a_stated_date_without_an_inference() -> None:
+    """The ISA's window, phases and events share four dates: one step each; 1 January 2020 is stated."""
+    site = link.link(checker.check(CASES["seeds"]))
+    steps = site.timelines["isa-first-joint-operation"]
+    dated = [e.date for e in steps if e.date is not None]
+    assert len(dated) == len(set(dated)) == 4
+    first = next(e for e in steps if e.date is not None and e.date.text == "2020-01-01")
+    assert first.inferred is None and "phase: Initial period" in first.text
+    last = next(e for e in steps if e.date is not None and e.date.text == "2020-09")
+    assert last.inferred and "no year for the extension" in last.inferred
+    # A meeting's dates are the meeting's, not "the action".
+    meeting = site.timelines["interpol-specialists-group-cac-meeting"]
+    assert [e.text for e in meeting if e.date is not None] == ["Start of the meeting", "End of the meeting"]
