@@ -51,7 +51,8 @@ _CITE = html.template('<a href="#cite-{n}" aria-label="Source {n}: {title}" titl
 _CITES = html.template('<sup class="ow-cite">{}</sup>')
 _INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
 _BASIS = html.template(' <span class="ow-basis">({})</span>')
-_GROUP_ROW = html.template('<tr class="ow-group"><th scope="colgroup" colspan="{}">{}</th></tr>')
+# The rows' caller wraps them in one <tbody>: the operations with no year start a second row group.
+_GROUP_ROW = html.template('</tbody>\n<tbody>\n<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
 YEAR_NOT_STATED = "Year not stated: not in date order, since the sources give no year"
 """The heading of the operations whose sources give no year, listed apart from the dated ones."""
 _NO_DATE = html.template('<span class="{}ow-unknown">Date not stated</span>')
