@@ -101,7 +101,8 @@ THIN = "its only report names no country, agency, date or place, so the operatio
 def unidentified(op: models.Operation) -> bool:
     """Whether the record names no country, agency, place or date: what it reports cannot be checked or placed."""
     dated = bool(_dated(op)) or any(ph.start or ph.end for ph in op.phases)
-    return not (op.countries or op.agencies or op.places or dated or any(o.country for o in op.outcomes))
+    placed = op.countries or op.places or any(ph.countries for ph in op.phases) or any(o.country for o in op.outcomes)
+    return not (placed or op.agencies or dated)
 
 
 def leads(op: models.Operation) -> list[Lead]:
