@@ -23,7 +23,7 @@ MAX_ITEMS = 1_000
 # The date forms dates.parse accepts, as a JSON Schema pattern (ECMA-262: no named groups).
 _MONTH = r"(0[1-9]|1[0-2])"
 _DAY = r"(0[1-9]|[12][0-9]|3[01])"
-EDTF_PATTERN = rf"^((19|2[0-9])[0-9]{{2}}(-{_MONTH}(-{_DAY})?)?[~?%]?|XXXX-{_MONTH}(-{_DAY})?)$"
+EDTF_PATTERN = rf"^((19|2[0-9])[0-9]{{2}}(-{_MONTH}(-{_DAY})?)?[~?%]?|XXXX-{_MONTH}(-{_DAY})?|XXXX-XX-{_DAY})$"
 DURATION_PATTERN = r"^[1-9][0-9]{0,3} (day|week|month|year)s?$"
 
 
@@ -156,5 +156,7 @@ AgencyRole = Annotated[Term, TermOf("agency-roles")]
 CountryRole = Annotated[Term, TermOf("country-roles")]
 PersonRole = Annotated[Term, TermOf("person-roles")]
 SourceKind = Annotated[Term, TermOf("source-kinds")]
+FigureStatus = Annotated[Term, TermOf("figure-statuses")]
+SeriesId = Annotated[RecordId, RefTo("series")]
 Names = Annotated[list[Line], Field(max_length=20)]
 OperationIds = Annotated[list[RecordId], Field(max_length=50), RefTo("operations")]

@@ -45,13 +45,6 @@ def _lower(o: models.Outcome) -> int | None:
 
 def figure_problems(op: models.Operation) -> Iterator[tuple[Loc, str]]:
     """Every problem with the figures and phases of one operation, with its field path."""
-    ids: dict[str, int] = {}
-    for i, o in enumerate(op.outcomes):
-        if o.id:
-            if o.id in ids:
-                yield ("outcomes", i, "id"), f"'{o.id}' is already the id of outcomes[{ids[o.id]}]; give each figure its own id"
-            ids.setdefault(o.id, i)
-    looped = _looped(op, ids)
     phase_ids: dict[str, int] = {}
     for i, ph in enumerate(op.phases):
         if ph.id in phase_ids:
@@ -60,10 +53,23 @@ def figure_problems(op: models.Operation) -> Iterator[tuple[Loc, str]]:
         yield from _span_problems(("phases", i), ph)
     for name in ("period", "reporting_period"):
         span = getattr(op, name)
-        if span is not None and span.duration and span.end:
-            yield (name, "duration"), "give either an end or a duration, not both"
+        if span is not None:
+            yield from _span_problems((name,), span)
+    yield from outcome_problems(op.outcomes, phase_ids)
 
-    for i, o in enumerate(op.outcomes):
+
+def outcome_problems(
+    outcomes: list[models.Outcome] | list[models.ScopedOutcome], phase_ids: dict[str, int] | None
+) -> Iterator[tuple[Loc, str]]:
+    """Every problem with one record's list of figures (``phase_ids`` None: a record without phases)."""
+    ids: dict[str, int] = {}
+    for i, o in enumerate(outcomes):
+        if o.id:
+            if o.id in ids:
+                yield ("outcomes", i, "id"), f"'{o.id}' is already the id of outcomes[{ids[o.id]}]; give each figure its own id"
+            ids.setdefault(o.id, i)
+    looped = _looped(outcomes, ids)
+    for i, o in enumerate(outcomes):
         loc: Loc = ("outcomes", i)
         yield from _value_problems(loc, o)
         for j, other in enumerate(o.reported):
@@ -75,31 +81,75 @@ def figure_problems(op: models.Operation) -> Iterator[tuple[Loc, str]]:
                 (*loc, "chosen_because"),
                 "chosen_because explains a choice between values; list the other values under reported",
             )
-        if o.phase and o.phase not in phase_ids:
+        if o.phase and phase_ids is None:
+            yield (*loc, "phase"), "only an operation's figures name a phase; say what the figure covers in scope instead"
+        elif o.phase and phase_ids is not None and o.phase not in phase_ids:
             known = ", ".join(phase_ids) or "none yet; add them under phases"
             yield (*loc, "phase"), f"no phase of this record has the id '{o.phase}' (phases: {known})"
+        if o.status_words and o.status == "final":
+            yield (
+                (*loc, "status_words"),
+                f"status_words gives the source's words for a provisional figure or a forecast; add status: provisional "
+                f"or status: forecast (the words '{o.status_words}' suggest which), or leave status_words out",
+            )
         if o.part_of:
-            yield from _part_problems(op, loc, o, ids, looped)
-    yield from _double_counts(op, ids)
+            yield from _part_problems(outcomes, loc, o, ids, looped)
+    yield from _double_counts(outcomes, ids)
 
 
-def _span_problems(loc: Loc, span: models.Phase) -> Iterator[tuple[Loc, str]]:
-    if span.duration and span.end:
-        yield (*loc, "duration"), "give either an end or a duration, not both"
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def duration_problem(start: str, end: str, duration: str) -> str | None:
+    """A stated duration that cannot be the length from start to end (None when they agree or cannot be compared).
+
+    Stated lengths are rounded ("two weeks" for twelve days), so they agree when the duration is within one
+    of its units of the shortest or longest span the two dates (at their precision) can stand for."""
+    first, last = dates.parse(start), dates.parse(end)
+    a0, a1, b0, b1 = first.first_day(), first.last_day(), last.first_day(), last.last_day()
+    if a0 is None or a1 is None or b0 is None or b1 is None:  # a year not stated: nothing to compare
+        return None
+    shortest = max((b0 - a1).days + 1, 1)
+    longest = (b1 - a0).days + 1
+    count, unit = duration.split()[0], duration.split()[1].rstrip("s")
+    size = _UNIT_DAYS[unit]
+    if shortest / size - 1 <= int(count) <= longest / size + 1:
+        return None
+    span = f"{shortest} days" if shortest == longest else f"between {shortest} and {longest} days"
+    return (
+        f"the duration ({duration}) does not fit the dates: from {start} to {end} is {span}; "
+        "check the three against the source, and if it states them so, keep the dates and say so in inferred"
+    )
+
+
+def _span_problems(loc: Loc, span: models.Phase | models.Period) -> Iterator[tuple[Loc, str]]:
     if span.start and span.end:
         first, last = dates.parse(span.start).first_day(), dates.parse(span.end).last_day()
         if first is not None and last is not None and last < first:
-            yield (*loc, "end"), f"the end ({span.end}) is before the start ({span.start})"
+            return  # the order check names this one
+        if span.duration:
+            problem = duration_problem(span.start, span.end, span.duration)
+            if problem:
+                yield (*loc, "duration"), problem
+    elif span.duration and span.end:
+        yield (
+            (*loc, "duration"),
+            "with an end and a duration, give the start as well when the source states it (the check compares the three), "
+            "or leave out the one the source does not state",
+        )
 
 
-def _parents(op: models.Operation, ids: dict[str, int]) -> list[int | None]:
+Outcomes = list[models.Outcome] | list[models.ScopedOutcome]
+
+
+def _parents(outcomes: Outcomes, ids: dict[str, int]) -> list[int | None]:
     """The index of each figure's whole (its part_of), or None."""
-    return [ids.get(o.part_of) if o.part_of else None for o in op.outcomes]
+    return [ids.get(o.part_of) if o.part_of else None for o in outcomes]
 
 
-def _looped(op: models.Operation, ids: dict[str, int]) -> set[int]:
+def _looped(outcomes: Outcomes, ids: dict[str, int]) -> set[int]:
     """The figures whose chain of wholes runs into a loop, found in one pass (each figure is walked once)."""
-    parent = _parents(op, ids)
+    parent = _parents(outcomes, ids)
     state: dict[int, bool] = {}  # index -> leads into a loop
     for start in range(len(parent)):
         path: list[int] = []
@@ -122,7 +172,7 @@ def _looped(op: models.Operation, ids: dict[str, int]) -> set[int]:
 
 
 def _part_problems(
-    op: models.Operation, loc: Loc, o: models.Outcome, ids: dict[str, int], looped: set[int]
+    outcomes: Outcomes, loc: Loc, o: models.Outcome, ids: dict[str, int], looped: set[int]
 ) -> Iterator[tuple[Loc, str]]:
     if o.part_of == o.id:
         yield (*loc, "part_of"), "a figure cannot be part of itself"
@@ -134,7 +184,7 @@ def _part_problems(
     if ids[o.part_of] in looped:
         yield (*loc, "part_of"), "these figures are parts of each other in a loop; one part_of is wrong"
         return
-    whole = op.outcomes[ids[o.part_of]]
+    whole = outcomes[ids[o.part_of]]
     low, high = _lower(o), _upper(whole)
     if low is not None and high is not None and low > high:
         yield (*loc, "value"), f"a part ({low:,}) cannot be larger than its whole ({high:,}); check the numbers or part_of"
@@ -167,22 +217,24 @@ def _spans(parent: list[int | None]) -> tuple[list[int], list[int]]:
     return enter, leave
 
 
-def _double_counts(op: models.Operation, ids: dict[str, int]) -> Iterator[tuple[Loc, str]]:
-    """Two figures of one measure, same scope, neither part of the other: a total would add them twice."""
-    seen: dict[tuple[str, str | None, str | None, str | None], int] = {}
-    enter, leave = _spans(_parents(op, ids))
+def _double_counts(outcomes: Outcomes, ids: dict[str, int]) -> Iterator[tuple[Loc, str]]:
+    """Two figures of one measure, same scope, neither part of the other: a total would add them twice.
+    (A forecast is never added, so it may stand beside the figure of what was found.) Linear: whether one
+    figure is part of another, however far up, is read from one walk over the tree of wholes."""
+    seen: dict[tuple[str, str | None, str | None, str | None, bool], int] = {}
+    enter, leave = _spans(_parents(outcomes, ids))
 
     def whole_of(a: int, b: int) -> bool:
         return enter[a] >= 0 and enter[b] >= 0 and enter[a] < enter[b] and leave[b] < leave[a]
 
     def related(i: int, j: int) -> bool:
-        a, b = op.outcomes[i], op.outcomes[j]
+        a, b = outcomes[i], outcomes[j]
         if whole_of(i, j) or whole_of(j, i):
             return True
         return a.part_of is not None and a.part_of == b.part_of  # parts of one whole: a breakdown
 
-    for i, o in enumerate(op.outcomes):
-        key = (str(o.metric), o.country, o.phase, o.scope)
+    for i, o in enumerate(outcomes):
+        key = (str(o.metric), o.country, o.phase, o.scope, o.status == "forecast")
         if key in seen and not related(seen[key], i):
             yield (
                 ("outcomes", i, "metric"),

@@ -86,6 +86,7 @@ class Kind(str):
 
 
 OPERATIONS = Kind("operations", singular="operation", model=models.Operation, title_field="name")
+SERIES = Kind("series", singular="series", model=models.Series, title_field="name")
 AGENCIES = Kind("agencies", singular="agency", model=models.Agency, title_field="name")
 SOURCES = Kind("sources", singular="source", model=models.Source, title_field="title")
 COUNTRIES = Kind(
@@ -98,7 +99,7 @@ COUNTRIES = Kind(
     iso_ids=True,
 )
 
-KINDS: dict[str, Kind] = {kind: kind for kind in (OPERATIONS, AGENCIES, SOURCES, COUNTRIES)}
+KINDS: dict[str, Kind] = {kind: kind for kind in (OPERATIONS, SERIES, AGENCIES, SOURCES, COUNTRIES)}
 """Every record kind by folder name, in the order the site lists them."""
 BY_SINGULAR: dict[str, Kind] = {kind.singular: kind for kind in KINDS.values()}
 """Every record kind by its singular word ("operation"), as the ``new`` command takes it."""

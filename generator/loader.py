@@ -55,6 +55,12 @@ class Document:
             self._root = yamlread.compose(self.text)
         return yamlread.locate(self._root, loc)
 
+    def written(self, loc: tuple[str | int, ...]) -> str | None:
+        """The value at a field path as written in the file (a number's own digits and separators), or None."""
+        if self._root is None and self.text:
+            self._root = yamlread.compose(self.text)
+        return yamlread.scalar_text(self._root, self.text, loc) if self._root is not None else None
+
 
 @dataclass
 class Page:

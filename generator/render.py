@@ -61,7 +61,14 @@ _TIMELINE_ITEM = html.template(
 )
 _TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
 _WHAT = html.template("{}: ")
-_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}</li>')
+_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}</li>')
+_SEEN = html.template(' <span class="ow-seen">({})</span>')
+SEEN_WORDS = {
+    "whole": "the whole text was visible",
+    "beginning": "only the beginning of this report was visible",
+    "excerpt": "only an excerpt or summary of this report was visible",
+}
+"""What a source's ``seen.extent`` tells the reader, next to every citation list and on its page."""
 _COMMA = html.template(", {}")
 _ORIGINAL = html.template('. <a class="ow-external" href="{}" rel="nofollow noopener">Original</a>')
 _NO_ADDRESS = html.literal('. <span class="ow-unknown">No web address known.</span>')
@@ -218,6 +225,18 @@ class PageContext:
         """The operation's figures as cards: parts nested in their whole, scopes, other reported values."""
         return figurehtml.cards(self, op)
 
+    def edition_cell(self, op, figures) -> Markup:
+        """An edition's figures of one measure, for a series page's table."""
+        return figurehtml.edition_cell(self, op, figures)
+
+    def country_figure(self, oid: str, o) -> Markup:
+        """A figure given for one country alone (a country page)."""
+        return figurehtml.country_figure(self, self.site.catalog.operations[oid], o)
+
+    def whole_figures(self, oid: str, o) -> Markup | str:
+        """What the whole operation reported for the measure of a country's own figure."""
+        return figurehtml.whole_figures(self, self.site.catalog.operations[oid], o)
+
     def total_notes(self, t: Total) -> Markup:
         """What a total counts only in part, and what it leaves out and why."""
         return figurehtml.total_notes(self, t)
@@ -260,6 +279,7 @@ class PageContext:
                     _COMMA(source.publisher) if source.publisher else "",
                     _COMMA(date_words(source.published)) if source.published else "",
                     _ORIGINAL(source.url) if source.url else _NO_ADDRESS,
+                    _SEEN(SEEN_WORDS[source.seen.extent]) if source.seen and source.seen.extent != "whole" else "",
                 )
             )
         return _SOURCES(html.join("\n", items))
@@ -316,6 +336,8 @@ def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     )
     env.filters.update(md=html.md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
+        seen_words=SEEN_WORDS,
+        count_words=outcomes.count_words,
         figure_words=figure_words,
         total_words=total_words,
         countries=countries,

@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 
 from . import countries, dates, models, refs
-from .figurerules import figure_problems
-from .kinds import AGENCIES, KINDS, OPERATIONS
+from .figurerules import figure_problems, outcome_problems
+from .kinds import AGENCIES, KINDS, OPERATIONS, SERIES, SOURCES
 from .loader import RESERVED_IDS, Document
 from .problems import Problem, field_path
 from .validate import Catalog
@@ -51,6 +51,37 @@ def check(catalog: Catalog) -> list[Problem]:
         for i, place in enumerate(op.places):
             if place.country and countries.get(place.country) is None:
                 add(OPERATIONS, oid, ("places", i, "country"), f"'{place.country}' is not a country code")
+        if op.edition is not None and op.series is None:
+            add(OPERATIONS, oid, ("edition",), "edition numbers an edition of a series; add series: <id of the series record>")
+
+    editions: dict[tuple[str, str], str] = {}
+    for oid, op in sorted(catalog.operations.items()):
+        if op.series is not None and op.edition is not None:
+            first = editions.setdefault((op.series, op.edition.casefold()), oid)
+            if first != oid:
+                add(
+                    OPERATIONS,
+                    oid,
+                    ("edition",),
+                    f"'{first}' is already edition '{op.edition}' of the series '{op.series}'; check the edition, "
+                    "or keep one record if both describe the same edition",
+                )
+
+    for sid, series in catalog.series.items():
+        for i, value in _repeats([p.agency for p in series.agencies]):
+            add(SERIES, sid, ("agencies", i), f"'{value}' is listed twice; list it once (one role each)")
+        for loc, message in outcome_problems(series.outcomes, None):
+            add(SERIES, sid, loc, message)
+
+    for srcid, source in catalog.sources.items():
+        if source.seen is not None and source.seen.extent != "whole" and not source.seen.note:
+            add(
+                SOURCES,
+                srcid,
+                ("seen", "note"),
+                f"say in note where the visible copy stops or what the {source.seen.extent} covers, "
+                "e.g. the copy ends in the middle of the list of countries",
+            )
 
     for kind, rid, other in _look_alike_names(catalog):
         add(
@@ -64,6 +95,8 @@ def check(catalog: Catalog) -> list[Problem]:
     for aid, agency in catalog.agencies.items():
         if agency.parent == aid:
             add(AGENCIES, aid, ("parent",), "an agency cannot be its own parent")
+        for loc, message in outcome_problems(agency.outcomes, None):
+            add(AGENCIES, aid, loc, message)
     for aid in _in_cycles(catalog.agencies):
         add(AGENCIES, aid, ("parent",), "the parent chain loops back to this agency; one parent in the loop is wrong")
 

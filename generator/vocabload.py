@@ -11,7 +11,7 @@ from .problems import Problem
 from .vocab import FILES, Entry, Vocabularies, Vocabulary
 
 MAX_LINE = 300
-_FIELDS = {"label", "definition", "synonyms", "totals", "not_totalled_because"}
+_FIELDS = {"label", "definition", "synonyms", "totals", "not_totalled_because", "singular"}
 
 
 def load_vocab(folder: Path, shown: str | None = None) -> tuple[Vocabularies, list[Problem]]:
@@ -91,7 +91,7 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
             problem((term,), "give the term a label and a definition, each on its own indented line")
             continue
         for name in fields:
-            if name not in _FIELDS or (name in ("totals", "not_totalled_because") and vocabulary.name != "measures"):
+            if name not in _FIELDS or (name in ("totals", "not_totalled_because", "singular") and vocabulary.name != "measures"):
                 problem((term, str(name)), f"'{name}' is not a field of a term here")
         texts = {}
         for name in ("label", "definition"):
@@ -106,6 +106,10 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
         if not isinstance(synonyms, list) or not all(isinstance(s, str) and 0 < len(s) <= 80 for s in synonyms):
             problem((term, "synonyms"), "synonyms is a list of words or phrases, e.g. [over, above]")
             synonyms = []
+        singular = fields.get("singular")
+        if singular is not None and (not isinstance(singular, str) or not singular.strip() or "\n" in singular):
+            problem((term, "singular"), "singular is the label for one, on one line, e.g. website or app blocked")
+            singular = None
         totals = fields.get("totals", True)
         reason = fields.get("not_totalled_because")
         if not isinstance(totals, bool):
@@ -122,6 +126,7 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
                 tuple(synonyms),
                 totals,
                 reason if not totals else None,
+                singular,
             )
         )
     if vocabulary.name == "qualifiers":
@@ -129,4 +134,9 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
             problem((extra,), f"'{extra}' has no total rule; qualifiers need one in generator/figures.py (ask in an issue)")
         for gone in sorted(set(figures.QUALIFIER_WORDS) - set(vocabulary)):
             problem((), f"the qualifier '{gone}' is missing; totals and records rely on it")
+    if vocabulary.name == "figure-statuses":
+        for extra in sorted(set(vocabulary) - set(figures.STATUSES)):
+            problem((extra,), f"'{extra}' has no total rule; statuses need one in generator/figures.py (ask in an issue)")
+        for gone in sorted(set(figures.STATUSES) - set(vocabulary)):
+            problem((), f"the status '{gone}' is missing; totals and records rely on it")
     return problems

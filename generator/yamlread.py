@@ -270,3 +270,18 @@ def locate(root: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int]:
         else:
             break
     return mark.line + 1, mark.column + 1
+
+
+def scalar_text(root: yaml.Node | None, text: str, loc: Sequence[str | int]) -> str | None:
+    """The source text of the scalar at ``loc`` as written ("1.450", not the float 1.45), or None."""
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return text[node.start_mark.index : node.end_mark.index]
