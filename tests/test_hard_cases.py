@@ -43,6 +43,7 @@ SHOWN = {
     "A count of countries that counts something else": "116 countries and territories (besides the United States)",
     "An edition of a series": 'Edition V of <a href="../series/operation-example.html">Operation Example</a>',
     "A date you had to infer": "(inferred: year taken from the web address of the release)",
+    "A role or figure the report does not state": "(according to Europol&#39;s spokesperson)",
     "A term that is missing": "boats intercepted",
 }
 
@@ -54,6 +55,9 @@ def _project(tmp_path: Path) -> Path:
     shutil.rmtree(content / "vocab")
     shutil.copytree(ROOT / "content" / "vocab", content / "vocab")
     (content / "sources" / "report-example.yml").write_text("title: An example report\nkind: news\n", "utf-8")
+    (content / "agencies" / "europol.yml").write_text(
+        "name: Europol\nkind: regional-organisation\nsummary: An agency the guide names.\nsources: [report-example]\n", "utf-8"
+    )
     return content
 
 

@@ -1,1 +1,1 @@
-__owSearch("t","di",{"dickinson":[8,1],"differ":[72,1],"different":[71,1,1,1,2,1],"digital":[7,2],"director":[3,2,14,1,10,1,5,1],"disabled":[7,1],"disagree":[71,1],"discuss":[6,1],"discussed":[2,1,2,1,21,1],"discussion":[4,1,21,1],"disk":[71,1],"dismantled":[0,1,13,1,72,6]},[]);
+__owSearch("t","di",{"dickinson":[8,1],"differ":[72,1],"different":[71,1,1,1,2,1],"digital":[7,2],"director":[3,2,14,1,10,1,5,1],"disabled":[7,1],"disagree":[71,1],"discuss":[6,1],"discussed":[2,1,2,1,21,1],"discussion":[2,1,2,1,21,1],"disk":[71,1],"dismantled":[0,1,13,1,72,6]},[]);

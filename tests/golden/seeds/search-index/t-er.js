@@ -1,1 +1,1 @@
-__owSearch("t","er",{"ernie":[2,1,32,1]},[]);
+__owSearch("t","er",{"ernie":[2,2,32,1]},[]);

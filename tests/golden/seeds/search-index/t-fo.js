@@ -1,1 +1,1 @@
-__owSearch("t","fo",{"folder":[75,1],"follow":[6,1],"followed":[83,1],"follows":[85,1],"foot":[81,1],"force":[0,1,13,1],"forced":[6,5],"forces":[1,1,6,2,7,1,65,1],"foreign":[6,5,6,20,21,1],"format":[72,1],"found":[3,1],"four":[0,1,2,1,5,1,6,1,4,1,6,1],"fourth":[0,1]},[]);
+__owSearch("t","fo",{"folder":[75,1],"follow":[6,1],"followed":[83,1],"follows":[85,1],"foot":[81,1],"footer":[81,1],"force":[0,1,13,4],"forced":[6,5],"forces":[1,1,6,2,7,1,65,1],"foreign":[6,5,6,20,21,1],"format":[72,1],"found":[3,1],"four":[0,1,2,1,5,1,6,1,4,1,6,1],"fourth":[0,1]},[]);

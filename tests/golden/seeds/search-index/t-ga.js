@@ -1,1 +1,1 @@
-__owSearch("t","ga",{"gaps":[71,1],"gathering":[2,1],"gave":[2,1]},[]);
+__owSearch("t","ga",{"gaps":[71,1],"gave":[2,1]},[]);

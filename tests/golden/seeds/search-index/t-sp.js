@@ -1,1 +1,1 @@
-__owSearch("t","sp",{"spaces":[7,1],"spain":[1,5,15,1,49,21],"span":[67,1],"spans":[7,1],"speaks":[85,1],"specialist":[19,1,5,1],"specialists":[2,22,2,1,2,1,11,1,1,1,5,21,11,1,49,1],"sped":[3,1,11,1,43,1],"spoke":[2,1],"spokesperson":[71,1],"spread":[1,1,1,1],"spreadsheets":[72,1]},[]);
+__owSearch("t","sp",{"spaces":[7,1],"spain":[1,5,15,1,49,21],"span":[67,1],"spans":[7,1],"speaks":[7,1,78,1],"specialist":[19,1,5,1],"specialists":[2,22,2,1,2,1,11,1,1,1,5,21,11,1,49,1],"sped":[3,1,11,1,43,1],"spoke":[2,1],"spokesperson":[71,1],"spread":[1,1,1,1],"spreadsheets":[72,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","tr",{"tracking":[5,1],"traffickers":[6,2],"trafficking":[5,23,1,7,3,1,8,1,2,1,1,1,4,22,9,1,38,1,2,1,9,7,1,6,2,7],"training":[5,1],"transnational":[16,1],"traore":[6,1,14,1],"travel":[2,1,7,1]},[]);
+__owSearch("t","tr",{"tracking":[5,1],"traffickers":[6,2],"trafficking":[5,23,1,7,1,1,2,1,8,1,2,1,1,1,4,22,9,1,38,1,2,1,9,7,1,6,2,7],"train":[17,1],"training":[5,1],"transnational":[16,1],"traore":[20,1],"travel":[2,1,4,1,3,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","tw",{"twice":[74,1],"two":[2,1]},[]);
+__owSearch("t","tw",{"twice":[74,1],"two":[0,1,3,1]},[]);
