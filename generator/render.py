@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import countries, dates, figurehtml, html, outcomes, paging
+from . import countries, dates, figurehtml, html, indexhtml, outcomes, paging
 from .figures import Figure
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
@@ -67,9 +67,11 @@ _ORIGINAL = html.template('. <a class="ow-external" href="{}" rel="nofollow noop
 _NO_ADDRESS = html.literal('. <span class="ow-unknown">No web address known.</span>')
 _SOURCES = html.template('## Sources\n\n<ol class="ow-sources">\n{}\n</ol>')
 _UPDATED = html.template('<p class="ow-updated">Record last changed on <time datetime="{}">{}</time>.</p>')
+# data-label: the column's heading, which a phone shows beside each cell of a row stacked as a card.
 _INDEX_ROW = html.template(
-    '<tr><td>{link}</td><td>{kind}</td><td data-sort="{sort}">{date}</td><td data-sort="{csort}">{countries}</td>'
-    "<td>{leads}</td><td>{figures}</td></tr>"
+    '<tr><td>{link}</td><td data-label="Kind">{kind}</td><td data-label="Latest date" data-sort="{sort}">{date}</td>'
+    '<td data-label="Countries" data-sort="{csort}">{countries}</td>'
+    '<td data-label="Lead">{leads}</td><td data-label="Headline figures">{figures}</td></tr>'
 )
 _MORE = html.template("{} and {} more")
 
@@ -174,6 +176,12 @@ class PageContext:
         shown = self.links(kind, ids[: paging.EXAMPLES])
         rest = len(ids) - paging.EXAMPLES
         return _MORE(shown, f"{rest:,}") if rest > 0 else shown
+
+    def publisher_words(self, source) -> Markup:
+        return indexhtml.publisher_words(self, source)
+
+    def cited_by_line(self, sid: str) -> Markup:
+        return indexhtml.cited_by_line(self, sid)
 
     def cite(self, sources: Iterable[str]) -> Markup:
         """Numbered citation links, e.g. [1][2], each to the page's source list."""
