@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
 export NO_MKDOCS_2_WARNING=1
 export PYTHONPATH="$PWD"  # this checkout's generator and plugin, whatever else the venv has installed
+echo "Building: checking the records, writing the pages, then MkDocs builds site/..."
 .venv/bin/mkdocs build "$@"
 echo "Built: open site/index.html in a browser, or serve it with: .venv/bin/python -m http.server -d site"
