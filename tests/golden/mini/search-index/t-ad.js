@@ -1,1 +1,1 @@
-__owSearch("t","ad",{"address":[15,1]},[]);
+__owSearch("t","ad",{"address":[94,1]},[]);

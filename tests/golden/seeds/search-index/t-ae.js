@@ -1,1 +1,1 @@
-__owSearch("t","ae",{"aegis":[81,5]},[]);
+__owSearch("t","ae",{"aegis":[142,16,18,5]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","tw",{"twice":[74,1],"two":[2,1]},[]);
+__owSearch("t","tw",{"twic":[74,1],"two":[2,1]},[]);

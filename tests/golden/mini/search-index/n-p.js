@@ -1,0 +1,1 @@
+__owSearch("n","p",{"part":2,"participant":3,"participat":2,"partnership":2,"peopl":3,"perpetrator":1,"person":2,"plac":1,"platform":3,"polic":5,"pornographi":1,"post":1,"potential":2,"preciseli":1,"president":1,"press":2,"prison":1,"privat":1,"profit":1,"program":2,"programm":3,"project":2,"prosecution":1,"prostitution":1,"provid":1});

@@ -1,0 +1,1 @@
+__owSearch("t","es",{"estimat":[37,17]},[]);

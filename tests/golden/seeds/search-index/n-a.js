@@ -1,0 +1,1 @@
+__owSearch("n","a",{"abduct":1,"abidjan":2,"about":2,"abov":1,"abus":4,"account":3,"action":2,"aegis":2,"against":7,"agenci":8,"alarm":1,"alert":2,"allianc":5,"almost":1,"annual":1,"apprehend":7,"apprehension":7,"approx":1,"approximateli":1,"arab":4,"around":1,"arrest":7,"articl":1,"asset":1,"assist":2,"assistanc":1,"attende":2,"australia":3,"australian":1});
