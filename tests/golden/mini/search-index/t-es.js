@@ -1,1 +1,1 @@
-__owSearch("t","es",{"estimat":[37,17]},[]);
+__owSearch("t","es",{"estimat":[37,17,59,16]},[]);

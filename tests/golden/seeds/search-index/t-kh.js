@@ -1,1 +1,1 @@
-__owSearch("t","kh",{"khal":[164,4]},[]);
+__owSearch("t","kh",{"khal":[167,4]},[]);
