@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import countries, dates, figurehtml, html, indexhtml, outcomes, paging
+from . import countries, dates, figurehtml, glance, html, indexhtml, outcomes, paging
 from .figures import Figure
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES, TAB_PAGES, section_of
@@ -191,6 +191,10 @@ class PageContext:
         shown = self.links(kind, ids[: paging.EXAMPLES])
         rest = len(ids) - paging.EXAMPLES
         return _MORE(shown, f"{rest:,}") if rest > 0 else shown
+
+    def glance(self, oid: str) -> Markup:
+        """An operation's facts at a glance (glance.py), for the top of its page."""
+        return glance.box(self, oid)
 
     def publisher_words(self, source) -> Markup:
         return indexhtml.publisher_words(self, source)
