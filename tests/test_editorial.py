@@ -111,8 +111,9 @@ def test_fingerprints_cover_every_source_and_recognise_its_headline(fingerprints
             # (Two publishers may share a headline's first eight words: other sources may match too.)
             found = {s for s, _ in copied_runs(title, fingerprints)}
             assert sid in found, (
-                f"content/sources/{sid}.yml: the headline is not in content/fingerprints/{sid}.txt, so the fingerprints "
-                f"were not made from this report's text; {_RUN_IT.format(sid=sid)}"
+                f"content/sources/{sid}.yml: the title is not in content/fingerprints/{sid}.txt. If the copy you read "
+                "shows no headline, say where the title comes from (title_from: address, or title_from: description); "
+                f"otherwise the fingerprints were not made from this report's text: {_RUN_IT.format(sid=sid)}"
             )
 
 

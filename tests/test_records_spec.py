@@ -347,9 +347,9 @@ def test_a_country_count_note_travels_with_the_count(spec):
 
 def test_the_sources_list_says_how_much_of_each_text_was_seen(out):
     index = out["sources/index.md"]
-    assert "<td>beginning only</td>" in _row(index, "release-2023.html")
-    assert "<td>excerpt only</td>" in _row(index, "release-2024.html")
-    assert "<td>whole</td>" in _row(index, "release-2022.html")
+    assert ">beginning only</td>" in _row(index, "release-2023.html")
+    assert ">excerpt only</td>" in _row(index, "release-2024.html")
+    assert ">whole</td>" in _row(index, "release-2022.html")
 
 
 def test_the_source_s_words_are_quoted_once(spec):
