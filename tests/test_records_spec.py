@@ -194,7 +194,7 @@ def test_editions_are_added_only_when_every_figure_is_exact_and_the_sum_says_wha
     edit(spec, "operations", "sample-ii", lambda d: d["outcomes"][0].pop("status_words"))
     page = _files(spec)["series/operation-sample.md"]
     assert "<strong>807</strong>" in page  # 300 + 250 + 257
-    assert "sum of the 3 editions' own exact figures; each edition counted once" in page
+    assert "(arrests in the 3 editions in the catalogue (I to III), each edition&#39;s own exact figure added once; " in page
 
 
 def test_figures_of_a_series_and_of_an_agency_stay_on_their_pages_with_their_scope(out):
