@@ -14,6 +14,7 @@ build with nothing to do costs a walk of two folders.
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 
 from . import cache, lock, vocab, writer
 from .problems import UsageError
+from .textcheck import printable
 
 
 @dataclass
@@ -76,6 +78,10 @@ def forget_caches() -> None:
         from . import textmd
 
         textmd._Renderer.__call__.cache_clear()
+    if f"{__package__}.outcomes" in sys.modules:
+        from . import outcomes
+
+        outcomes.forget()
     if f"{__package__}.dates" in sys.modules:
         from . import dates
 
@@ -133,7 +139,7 @@ class Builder:
         records = self.records
         if records is None or records.key != key:
             records = cache.RecordCache(self.out, key)
-        records.started_ns, records.reused = time.time_ns(), 0
+        records.started_ns, records.reused, records.today = time.time_ns(), 0, cache.today()
         if self.keep_records:
             self.records = records
         return records
@@ -150,17 +156,53 @@ def _git_head(content: Path) -> str:
 
 
 def _vocab_folder(content: Path) -> Path:
-    return content / "vocab" if (content / "vocab").is_dir() else vocab.SHIPPED
+    """content/vocab when there is anything by that name (a link is hashed as a link, never followed: the
+    loader refuses it), else the project's own vocabularies."""
+    return content / "vocab" if os.path.lexists(content / "vocab") else vocab.SHIPPED
 
 
-def _output_intact(out: Path) -> tuple[int, int] | None:
-    """The numbers of files and of pages when ``out`` holds exactly what the last build wrote there; None otherwise."""
-    manifest = writer.read_manifest(out)
+def _inspect_output(out: Path) -> dict[str, tuple[int, int]] | None:
+    """The files of the output folder before the build reads anything there (None when it does not exist yet).
+
+    Refuses, naming the path, what a build must never trust or write through: a link (the folder itself
+    or anything inside, its cache included), a FIFO, socket or device (opening one can block for ever),
+    and any file git tracks there but ``.gitignore``: the folder holds what builds made in this checkout,
+    so a file the repository carries in it (a forged cache shard, a link committed with ``git add -f``)
+    is refused, not read."""
+    writer.refuse_link(str(out), "the output folder")
+    if not out.is_dir():
+        return None
     try:
         present = writer.stats(str(out))
-    except (OSError, UsageError):
-        return None
-    if not manifest or set(present) - writer.KEEP != set(manifest):
+    except OSError:
+        return None  # the writer reports an unreadable folder, naming it
+    _refuse_tracked(out)
+    return present
+
+
+def _refuse_tracked(out: Path) -> None:
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(out), "ls-files", "-z", "--", "."], capture_output=True, check=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return  # not inside a git work tree (or no git): nothing there is tracked
+    tracked = [name for name in listed.decode("utf-8", "surrogateescape").split("\0") if name and name != ".gitignore"]
+    if tracked:
+        shown = ", ".join(printable(f"{out.as_posix()}/{name}") for name in tracked[:3])
+        more = f" and {len(tracked) - 3} more" if len(tracked) > 3 else ""
+        raise writer.WriteError(
+            f"{shown}{more} {'is' if len(tracked) == 1 else 'are'} tracked by git, but {out.as_posix()}/ holds only what "
+            "builds generate in this checkout (pages and the build's cache), which a build never takes from the "
+            f"repository: remove {'it' if len(tracked) == 1 else 'them'} from git "
+            f"(git rm -r --cached {printable(out.as_posix())}/<file>), then build again"
+        )
+
+
+def _output_intact(out: Path, present: dict[str, tuple[int, int]] | None) -> tuple[int, int] | None:
+    """The numbers of files and of pages when ``out`` holds exactly what the last build wrote there; None otherwise."""
+    manifest = writer.read_manifest(out)
+    if present is None or not manifest or set(present) - writer.KEEP != set(manifest):
         return None
     for rel, entry in manifest.items():
         if not isinstance(entry, list) or len(entry) != 3 or present[rel] != (entry[1], entry[2]):
@@ -172,15 +214,18 @@ def _build(builder: Builder) -> BuildResult:
     content, out, with_history, site_url = builder.content, builder.out, builder.with_history, builder.site_url
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    key = cache.version_key(_vocab_folder(content))
+    present = _inspect_output(out)
+    key = cache.version_key(_vocab_folder(content), out if builder.use_cache else None)
     params = [str(content.resolve()), site_url, _git_head(content) if with_history else "no history"]
-    state = cache.State(out, key, params)
+    state = cache.State(out, key, params, content)
     stats = cache.content_stats(content)
     if builder.use_cache and state.unchanged(stats):
-        intact = _output_intact(out)
+        intact = _output_intact(out, present)
         if intact is not None:
             timings["no-op check"] = time.perf_counter() - start
             return BuildResult(writer.WriteReport(unchanged=intact[0]), intact[1], timings, nothing_changed=True)
+    if builder.use_cache:
+        state.start(stats)
     timings["change check"] = time.perf_counter() - start
     return _full(builder, timings, state if builder.use_cache else None, stats)
 

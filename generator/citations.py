@@ -11,10 +11,14 @@ sections: change both together (``tests/test_citations.py`` checks they agree).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from . import outcomes
-from .models import Operation, Outcome
+from .models import Outcome
 from .site import Entry, Site
+
+if TYPE_CHECKING:
+    from .outcomes import Figures
 
 PART_DEPTH = 4
 """How many levels of parts a figure card shows ("of which ..." inside "of which ...")."""
@@ -25,14 +29,14 @@ def _ordered(groups: Iterable[Iterable[str]]) -> list[str]:
     return list(dict.fromkeys(sid for group in groups for sid in group))
 
 
-def _parts_of(op: Operation, o: Outcome, depth: int) -> Iterable[Iterable[str]]:
+def _parts_of(op: Figures, o: Outcome, depth: int) -> Iterable[Iterable[str]]:
     for part in outcomes.parts(op, o):
         yield part.sources
         if depth + 1 < PART_DEPTH:
             yield from _parts_of(op, part, depth + 1)
 
 
-def figure_card(op: Operation, o: Outcome) -> Iterable[Iterable[str]]:
+def figure_card(op: Figures, o: Outcome) -> Iterable[Iterable[str]]:
     """A figure card's citations in reading order: the figure, its parts (each before its own
     parts, as deep as the card shows them), then the other values reported for it."""
     yield o.sources
@@ -61,13 +65,35 @@ def operation(site: Site, oid: str) -> list[str]:
     return _ordered(groups)
 
 
+def series(site: Site, sid: str) -> list[str]:
+    """A series page: the editions' figures (row by row, measure by measure), the series' own
+    figures, then the record's own sources."""
+    from .seriestable import columns
+
+    record = site.catalog.series[sid]
+    editions = site.editions.get(sid, [])
+    table = columns(site, editions)
+    groups: list[Iterable[str]] = [o.sources for row in range(len(editions)) for col in table for o in col.cells[row]]
+    for o in outcomes.top_level(record):
+        groups.extend(figure_card(record, o))
+    groups.append(record.sources)
+    return _ordered(groups)
+
+
+def agency_figures(site: Site, aid: str) -> list[Iterable[str]]:
+    """An agency's own figures (its year's totals), as its page shows them."""
+    record = site.catalog.agencies[aid]
+    return [group for o in outcomes.top_level(record) for group in figure_card(record, o)]
+
+
 def agency(site: Site, aid: str) -> list[str]:
     """An agency page: its operations' timeline carries no citations (each operation's page has
     them), so only the record's own sources."""
-    return _ordered([site.catalog.agencies[aid].sources])
+    return _ordered([*agency_figures(site, aid), site.catalog.agencies[aid].sources])
 
 
 def country(site: Site, code: str) -> list[str]:
-    """A country page: the sources of its country notes, if it has any."""
+    """A country page: the figures given for the country alone, then the sources of its country notes."""
     notes = site.catalog.countries.get(code)
-    return _ordered([notes.sources]) if notes else []
+    own = [o.sources for _, o in site.country_figures.get(code, [])]
+    return _ordered([*own, notes.sources] if notes else own)

@@ -2,7 +2,8 @@
 
 Accepted forms: ``2020``, ``2020-05``, ``2020-05-30``, each optionally followed
 by ``~`` (approximate), ``?`` (uncertain) or ``%`` (both), and ``XXXX-05-23`` or
-``XXXX-05`` where a source gives a day or month but no year. The tests check
+``XXXX-05`` where a source gives a day or month but no year, and ``XXXX-XX-09`` where it gives
+only a day ("Wednesday the 9th"). The tests check
 every accepted form against the ``edtf`` library, which is too slow to call
 for every date of a large catalogue.
 """
@@ -16,10 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # ASCII digits only (\d would accept Arabic-Indic and other digits), and \Z, not $ (which allows a final newline).
-_EDTF = re.compile(r"^(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%])?\Z")
+_EDTF = re.compile(r"^(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2}|XX)(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%])?\Z")
 _MONTHS = [calendar.month_name[i] for i in range(13)]
 
-FORMS_HELP = "use 2020, 2020-05, 2020-05-30, 2020-05~ (approximate) or XXXX-05-23 (year not stated)"
+FORMS_HELP = (
+    "use 2020, 2020-05, 2020-05-30, 2020-05~ (approximate), XXXX-05-23 (year not stated) or XXXX-XX-09 (only the day stated)"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -39,7 +42,10 @@ class Date:
         return "day" if self.day else "month" if self.month else "year"
 
     def words(self) -> str:
-        """The date in words at its precision, e.g. "November 2017", "23 May (year not stated)"."""
+        """The date in words at its precision, e.g. "November 2017", "23 May (year not stated)",
+        "the 9th (month and year not stated)"."""
+        if self.day and not self.month:
+            return f"the {_ordinal(self.day)} (month and year not stated)"
         parts = []
         if self.day:
             parts.append(str(self.day))
@@ -70,7 +76,7 @@ class Date:
         HTML has no form for a month without a year, nor for an approximate date; an approximate
         date keeps its words ("about May 2020") and its value gives the stated date."""
         if self.year is None:
-            return f"{self.month:02d}-{self.day:02d}" if self.day else None
+            return f"{self.month:02d}-{self.day:02d}" if self.day and self.month else None
         return self.iso()
 
     def last_day(self) -> dt.date | None:
@@ -95,15 +101,19 @@ def parse(text: str) -> Date:
     if not match:
         raise ValueError(f"'{text}' is not a date in the accepted form ({FORMS_HELP})")
     year = None if match["y"] == "XXXX" else int(match["y"])
-    month = int(match["m"]) if match["m"] else None
+    if match["m"] == "XX" and (year is not None or not match["d"]):
+        raise ValueError(f"'{text}': XX stands for an unstated month only before a day with no year stated, as in XXXX-XX-09")
+    month = int(match["m"]) if match["m"] and match["m"] != "XX" else None
     day = int(match["d"]) if match["d"] else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
+    if day is not None and month is None and not 1 <= day <= 31:
+        raise ValueError(f"'{text}' has day {day}; days run from 01 to 31")
     if day is not None and month is not None:  # the pattern only has a day after a month
         limit = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap year
         if not 1 <= day <= limit:
             raise ValueError(f"'{text}' has day {day}, which {_MONTHS[month]} does not have")
-    if year is None and month is None:
+    if year is None and month is None and day is None:
         raise ValueError(f"'{text}' says nothing; leave the date out when the source gives none")
     if year is None and match["q"]:
         raise ValueError(f"'{text}' marks an unstated year as approximate; write XXXX-MM-DD without ~, ? or %")
@@ -111,3 +121,9 @@ def parse(text: str) -> Date:
         raise ValueError(f"'{text}' is before 1900; check the year")
     sort_key = (year if year is not None else 9999, month or 0, day or 0)
     return Date(sort_key, year, month, day, match["q"] or "", text)
+
+
+def _ordinal(n: int) -> str:
+    """ "1st", "2nd", "9th", "11th", "23rd"."""
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -8,11 +8,18 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from . import outcomes as figures
-from .kinds import AGENCIES, COUNTRIES, KINDS
+from .kinds import AGENCIES, COUNTRIES, KINDS, SERIES
 from .plan import ALL, Page
 from .site import Site
 
-PATHS = ("data/dataset.json", "data/operations.csv", "data/outcomes.csv", "data/participants.csv", "data/phases.csv")
+PATHS = (
+    "data/dataset.json",
+    "data/operations.csv",
+    "data/outcomes.csv",
+    "data/other_figures.csv",
+    "data/participants.csv",
+    "data/phases.csv",
+)
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A field holding one of these is quoted: the delimiter, the quote, and every line break a
@@ -20,14 +27,24 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NEEDS_QUOTES = re.compile('[,"\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]')
 
 
+# A list separator other than the comma (';' where the decimal mark is a comma, a tab), then what a
+# spreadsheet skips before a cell's text: a reader whose separator it is starts a new cell there.
+_OTHER_SEPARATOR = re.compile(r"([;\t][\s\"]*)(?=[=+\-@])")
+
+
 def _cell(value: object) -> str:
     """A CSV cell that a spreadsheet will show as text, never run as a formula.
 
     Spreadsheets trim leading spaces and line breaks on import (an option in some), so
-    the formula check looks past them: `` =1+1`` and ``"\n=1+1"`` are neutralised too."""
+    the formula check looks past them: `` =1+1`` and ``"\n=1+1"`` are neutralised too. A reader
+    whose list separator is ';' (most of Europe) or a tab splits the line there, quotes or not (a
+    quote opens a field only at its start), so text after one of those is neutralised the same way:
+    ``a;=1+1`` becomes ``a;'=1+1``."""
     text = "" if value is None else str(value)
     if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
         text = "'" + text
+    if ";" in text or "\t" in text:
+        text = _OTHER_SEPARATOR.sub(r"\1'", text)
     if _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
@@ -124,9 +141,12 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 report.start if report else "",
                 report.end if report else "",
                 op.announced.date if op.announced else "",
-                ";".join(p.country for p in op.countries),
+                ";".join(figures.took_part(op)),
                 op.countries_count.value if op.countries_count else "",
                 op.countries_count.qualifier if op.countries_count else "",
+                op.countries_count.counts if op.countries_count else "",
+                op.countries_count.scope if op.countries_count else "",
+                figures.count_words(op.countries_count) if op.countries_count else "",
                 ";".join(f"{kind.singular}:{rid}" for kind, rid, _ in leads),
                 span.duration if span else "",
                 "; ".join(
@@ -135,6 +155,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                     if s and s.inferred
                 ),
                 ";".join(op.sources),
+                op.series,
+                op.edition,
+                ";".join(figures.hosted_only(op)),
                 "; ".join(f"{kind.singular}:{rid}: {basis.words()}" for kind, rid, basis in leads if basis),
                 site.thin.get(oid, ""),
             ]
@@ -159,6 +182,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                     o.chosen_because,
                     o.note,
                     ";".join(o.sources),
+                    o.status,
+                    o.status_words,
+                    figures.across_words(o.across_countries),
                     o.inferred,
                     o.attributed_to,
                     site.thin.get(oid, ""),
@@ -197,6 +223,32 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                     q.attributed_to,
                 ]
             )
+    other = [
+        [
+            kind.singular,
+            rid,
+            o.id,
+            o.metric,
+            o.value,
+            o.value_max,
+            o.qualifier or ("exact" if o.value is not None else ""),
+            o.as_reported,
+            figures.figure_of(o).words(),
+            o.part_of,
+            o.country,
+            o.scope,
+            o.status,
+            o.status_words,
+            figures.across_words(o.across_countries),
+            o.note,
+            ";".join(o.sources),
+            o.inferred,
+            o.attributed_to,
+        ]
+        for kind in (SERIES, AGENCIES)
+        for rid, record in sorted(c.table(kind).items())
+        for o in record.outcomes
+    ]
     return {
         "data/dataset.json": dataset_json(site),
         "data/operations.csv": _csv(
@@ -213,10 +265,16 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "countries",
                 "countries_count",
                 "countries_count_qualifier",
+                "countries_count_counts",
+                "countries_count_scope",
+                "countries_count_words",
                 "lead",
                 "period_duration",
                 "dates_inferred",
                 "sources",
+                "series",
+                "edition",
+                "countries_hosting_or_supporting",
                 "lead_basis",
                 "caveat",
             ],
@@ -241,11 +299,38 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "chosen_because",
                 "note",
                 "sources",
+                "status",
+                "status_words",
+                "across_countries",
                 "inferred",
                 "attributed_to",
                 "caveat",
             ],
             outcomes,
+        ),
+        "data/other_figures.csv": _csv(
+            [
+                "record_type",
+                "record_id",
+                "figure_id",
+                "metric",
+                "value",
+                "value_max",
+                "qualifier",
+                "as_reported",
+                "words",
+                "part_of",
+                "country",
+                "scope",
+                "status",
+                "status_words",
+                "across_countries",
+                "note",
+                "sources",
+                "inferred",
+                "attributed_to",
+            ],
+            other,
         ),
         "data/participants.csv": _csv(
             ["operation_id", "type", "id", "name", "role", "note", "sources", "inferred", "attributed_to"], participants

@@ -24,6 +24,10 @@ QUALIFIER_WORDS = {
 }
 """The page wording of each qualifier (the vocabulary file gives their definitions)."""
 
+STATUSES = ("final", "provisional", "forecast")
+"""The statuses of a figure (content/vocab/figure-statuses.yml): a forecast is never added into a
+total; a provisional figure is added, and the total says it includes one."""
+
 # Qualifiers whose sums stay honest when added together: the family of a qualifier.
 _FAMILY = {"exact": "exact", "more-than": "lower", "at-least": "lower", "nearly": "upper", "up-to": "upper", "about": "about"}
 # Order in which groups are shown, and which group takes the exact parts.

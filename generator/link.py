@@ -9,6 +9,7 @@ are read, never the raw YAML.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from . import countries, dates, models
 from .countries import Country
 from .figures import Figure, total
 from .kinds import AGENCIES, COUNTRIES, KINDS, SOURCES
-from .outcomes import counted_whole, figure_of, figure_phrase, scope_words, wholes
+from .outcomes import NO_PART_ROLES, counted_whole, figure_of, figure_phrase, scope_words, wholes
 from .refs import RecordKey, references
 from .site import STATED, Basis, Citation, Entry, Lead, Note, NotTotalled, Partner, Role, Site, Total, entry_order
 from .validate import Catalog
@@ -33,11 +34,12 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     site.op_date, site.op_order = order(ops)
     site.op_date_basis = {oid: basis for oid, op in ops.items() if (basis := key_date_basis(op))}
     rank = {oid: i for i, oid in enumerate(site.op_order)}
-    site.ops_by_agency, site.ops_by_country = participants(ops, rank)
+    site.ops_by_agency, site.ops_by_country, site.hosted_by_country = participants(ops, rank)
     site.leads = {oid: leads(op) for oid, op in ops.items()}
     site.thin = {oid: THIN for oid, op in ops.items() if unidentified(op)}
     site.related = related(ops, rank)
-    site.partners = partners(ops)
+    site.editions = editions(ops, site.op_date)
+    site.partners, site.partners_more = partners(ops)
     site.timelines = {oid: timeline(oid, op) for oid, op in ops.items()}
     site.agencies_by_country, site.units = organisation(catalog.agencies)
     site.countries = named_countries(catalog)
@@ -49,6 +51,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
         code: totals(site, counted, [r.operation for r in roles], code) for code, roles in site.ops_by_country.items()
     }
     site.not_totalled = not_totalled(site, site.op_order)
+    site.country_figures = figures_by_country(ops, site.op_order)
     return site
 
 
@@ -114,15 +117,18 @@ def leads(op: models.Operation) -> list[Lead]:
 
 def participants(
     ops: Mapping[str, models.Operation], rank: Mapping[str, int]
-) -> tuple[dict[str, list[Role]], dict[str, list[Role]]]:
-    """The operations naming each agency and listing each country, with the role held, newest first."""
+) -> tuple[dict[str, list[Role]], dict[str, list[Role]], dict[str, list[Role]]]:
+    """The operations naming each agency, those each country took part in, and those each country only
+    hosted or supported, with the role held, newest first."""
     by_agency: dict[str, list[Role]] = defaultdict(list)
     by_country: dict[str, list[Role]] = defaultdict(list)
+    hosted: dict[str, list[Role]] = defaultdict(list)
     for oid, op in ops.items():
         for part in op.agencies:
             by_agency[part.agency].append(Role(oid, part.role, Basis.of(part)))
         for country_part in op.countries:
-            by_country[country_part.country].append(Role(oid, country_part.role, Basis.of(country_part)))
+            table = hosted if country_part.role in NO_PART_ROLES else by_country
+            table[country_part.country].append(Role(oid, country_part.role, Basis.of(country_part)))
 
     def newest_first(roles: list[Role]) -> list[Role]:
         return sorted(roles, key=lambda r: (rank[r.operation], r.role))
@@ -130,7 +136,19 @@ def participants(
     return (
         {a: newest_first(v) for a, v in sorted(by_agency.items())},
         {c: newest_first(v) for c, v in sorted(by_country.items())},
+        {c: newest_first(v) for c, v in sorted(hosted.items())},
     )
+
+
+def figures_by_country(ops: Mapping[str, models.Operation], order: list[str]) -> dict[str, list[tuple[str, models.Outcome]]]:
+    """The figures the sources give for one country alone (``country:``), by country, newest operation first:
+    that country's own figures, whether or not the operation lists the country."""
+    found: dict[str, list[tuple[str, models.Outcome]]] = defaultdict(list)
+    for oid in order:
+        for outcome in ops[oid].outcomes:
+            if outcome.country:
+                found[outcome.country].append((oid, outcome))
+    return dict(sorted(found.items()))
 
 
 def related(ops: Mapping[str, models.Operation], rank: Mapping[str, int]) -> dict[str, list[str]]:
@@ -143,14 +161,69 @@ def related(ops: Mapping[str, models.Operation], rank: Mapping[str, int]) -> dic
     return {oid: sorted(v, key=rank.__getitem__) for oid, v in sorted(found.items())}
 
 
-def partners(ops: Mapping[str, models.Operation]) -> dict[str, list[Partner]]:
-    """For each agency, the agencies named in the same operations, most shared operations first."""
+def editions(ops: Mapping[str, models.Operation], op_date: Mapping[str, dates.Date | None]) -> dict[str, list[str]]:
+    """The editions of each series (derived from the operations' ``series``), in order: by the
+    edition's number when every edition of the series is numbered (9, V, 2024), else by date."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for oid, op in ops.items():
+        if op.series is not None:
+            found[op.series].append(oid)
+
+    def by_date(oid: str) -> tuple[bool, tuple[int, int, int], str]:
+        date = op_date[oid]
+        return (date is None, date.sort_key if date else (0, 0, 0), oid)
+
+    out = {}
+    for sid, members in sorted(found.items()):
+        numbers = {oid: edition_number(ops[oid].edition) for oid in members}
+        if all(n is not None for n in numbers.values()):
+            out[sid] = sorted(members, key=lambda oid: (numbers[oid], by_date(oid)))
+        else:
+            out[sid] = sorted(members, key=by_date)
+    return out
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def edition_number(edition: str | None) -> int | None:
+    """The number in an edition's name, for ordering: "9" → 9, "V" → 5, "2024" → 2024; None otherwise."""
+    if edition is None:
+        return None
+    text = edition.strip().lower()
+    if text.isdigit():
+        return int(text)
+    if text and all(ch in _ROMAN for ch in text):
+        values = [_ROMAN[ch] for ch in text]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return None
+
+
+PARTNERS_SHOWN = 30
+"""Partners listed on an agency's page, most shared operations first; a line says how many more there are."""
+PARTNERS_FROM = 100
+"""Operations naming more agencies than this (world-wide ones) make no one a partner: each of their n
+agencies would list the n - 1 others, n² lines and pairs from one record of n lines."""
+
+
+def partners(ops: Mapping[str, models.Operation]) -> tuple[dict[str, list[Partner]], dict[str, int]]:
+    """For each agency, the agencies named in the same operations, most shared operations first (at most
+    PARTNERS_SHOWN), and how many more there are. Costs at most PARTNERS_FROM pairs per agency named."""
     shared: dict[str, Counter[str]] = defaultdict(Counter)
     for op in ops.values():
         names = sorted({part.agency for part in op.agencies})
+        if len(names) > PARTNERS_FROM:
+            continue
         for a in names:
             shared[a].update(b for b in names if b != a)
-    return {a: [Partner(b, n) for b, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))] for a, c in sorted(shared.items())}
+    shown: dict[str, list[Partner]] = {}
+    more: dict[str, int] = {}
+    for a, c in sorted(shared.items()):
+        ranked = heapq.nsmallest(PARTNERS_SHOWN, c.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown[a] = [Partner(b, n) for b, n in ranked]
+        if len(c) > len(ranked):
+            more[a] = len(c) - len(ranked)
+    return shown, more
 
 
 def organisation(agencies: Mapping[str, models.Agency]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -174,6 +247,8 @@ def named_countries(catalog: Catalog) -> dict[str, Country]:
         codes.update(code for phase in op.phases for code in phase.countries)
         codes.update(o.country for o in op.outcomes if o.country)
     codes.update(agency.country for agency in catalog.agencies.values() if agency.country)
+    codes.update(o.country for agency in catalog.agencies.values() for o in agency.outcomes if o.country)
+    codes.update(o.country for series in catalog.series.values() for o in series.outcomes if o.country)
     return {code: country for code in sorted(codes) if (country := countries.get(code))}
 
 
@@ -216,7 +291,7 @@ def timeline(oid: str, op: models.Operation) -> list[Entry]:
             entries.append(Entry(dates.parse(span.start), text, oid, tuple(span.sources), span.inferred))
             continue
         if span.start:
-            text = f"Start of {label}" + (f" (lasting {span.duration}; end not stated)" if span.duration else "")
+            text = f"Start of {label}" + (f" (lasting {span.duration}; end not stated)" if span.duration and not span.end else "")
             entries.append(Entry(dates.parse(span.start), text, oid, tuple(span.sources), span.inferred))
         if span.end:
             entries.append(Entry(dates.parse(span.end), f"End of {label}", oid, tuple(span.sources), span.inferred))
@@ -258,9 +333,11 @@ class Counted:
     figure: Figure
     country: str | None
     already: str | None
-    """Why it is not added (it is part of a figure of the same measure that is), or None."""
+    """Why it is not added (it is part of a figure of the same measure that is, or a forecast), or None."""
     scoped: str | None
     """Its words and scope when it covers only part of the operation (a country, a phase, a scope)."""
+    provisional: str | None = None
+    """Its words when the source gives it as a tally so far: added, and the total says so."""
     basis: Basis = STATED
     """What it rests on; a marked figure is named beside every total that counts it."""
     words: str = ""
@@ -278,11 +355,18 @@ def counted_figures(site: Site, oid: str) -> list[Counted]:
         words = figure_phrase(outcome)
         whole = counted_whole(op, outcome)
         already = f"{words}, part of {figure_of(whole).words()} already counted" if whole is not None else None
+        if outcome.status == "forecast":  # what was expected is never added to what was found
+            said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
+            already = f"{words}, a forecast{said}, not a result"
         scoped = f"{words}, {scope_words(site, op, outcome)}" if outcome.country or outcome.phase or outcome.scope else None
+        said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
+        provisional = f"{words}{said}" if outcome.status == "provisional" else None
         basis = Basis.of(outcome, site.thin.get(oid))
         other = next((w for w in wholes(op, outcome) if w.metric != outcome.metric and w.metric.totals), None)
         within = f"{words}, part of {figure_phrase(other)}" if other is not None else None
-        out.append(Counted(outcome.metric, figure_of(outcome), outcome.country, already, scoped, basis, words, within))
+        out.append(
+            Counted(outcome.metric, figure_of(outcome), outcome.country, already, scoped, provisional, basis, words, within)
+        )
     return out
 
 
@@ -291,6 +375,7 @@ def totals(site: Site, counted: Mapping[str, list[Counted]], op_ids: list[str], 
     by_metric: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
     partial: dict[str, list[Note]] = defaultdict(list)
     left_out: dict[str, list[Note]] = defaultdict(list)
+    provisional: dict[str, list[Note]] = defaultdict(list)
     marked: dict[str, list[Note]] = defaultdict(list)
     overlaps: dict[str, list[Note]] = defaultdict(list)
     for oid in op_ids:
@@ -304,6 +389,8 @@ def totals(site: Site, counted: Mapping[str, list[Counted]], op_ids: list[str], 
             by_metric[c.metric].append((oid, c.figure))
             if c.scoped is not None:
                 partial[c.metric].append(Note(oid, c.scoped))
+            if c.provisional is not None:
+                provisional[c.metric].append(Note(oid, c.provisional))
             if c.basis:
                 marked[c.metric].append(Note(oid, f"{c.words} ({c.basis.words()})"))
             if c.within is not None:
@@ -321,6 +408,7 @@ def totals(site: Site, counted: Mapping[str, list[Counted]], op_ids: list[str], 
                 operations,
                 tuple(partial[metric]),
                 tuple(left_out[metric]),
+                tuple(provisional[metric]),
                 tuple(marked[metric]),
                 tuple(overlaps[metric]),
             )

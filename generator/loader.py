@@ -55,6 +55,12 @@ class Document:
             self._root = yamlread.compose(self.text)
         return yamlread.locate(self._root, loc)
 
+    def written(self, loc: tuple[str | int, ...]) -> str | None:
+        """The value at a field path as written in the file (a number's own digits and separators), or None."""
+        if self._root is None and self.text:
+            self._root = yamlread.compose(self.text)
+        return yamlread.scalar_text(self._root, self.text, loc) if self._root is not None else None
+
 
 @dataclass
 class Page:
@@ -101,8 +107,12 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
         return out
     top = content.resolve().name  # edit links name files from the folder that holds content/
     _stray_entries(content, out)
-    out.vocab, problems = load_vocab(vocab_folder(content))
-    out.problems.extend(problems)
+    if (content / VOCAB).is_symlink():  # refused like every other folder of content/: never followed
+        out.problems.append(Problem(display_path(content / VOCAB), 1, 1, "", f"content/{VOCAB}/ {_LINK}"))
+        out.vocab = load_vocab(vocab.SHIPPED)[0]  # the project's own, so that the records' other problems still show
+    else:
+        out.vocab, problems = load_vocab(vocab_folder(content))
+        out.problems.extend(problems)
     if records is not None:
         records.open(out.vocab)
     for kind in KINDS:
@@ -147,8 +157,10 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
 
 
 def vocab_folder(content: Path) -> Path:
-    """content/vocab, or, for a content folder without one (a test fixture, an old checkout), the project's own."""
-    return content / VOCAB if (content / VOCAB).is_dir() else vocab.SHIPPED
+    """content/vocab, or, for a content folder without one (a test fixture, an old checkout), the project's own;
+    never through a link (``load`` refuses a linked vocab folder)."""
+    folder = content / VOCAB
+    return folder if folder.is_dir() and not folder.is_symlink() else vocab.SHIPPED
 
 
 def load_vocab(folder: Path) -> tuple[Vocabularies, list[Problem]]:

@@ -9,7 +9,7 @@ live in ``rules.py``, where they can name the exact field.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
@@ -25,6 +25,7 @@ from .fieldtypes import (
     CrimeArea,
     Duration,
     EdtfDate,
+    FigureStatus,
     Language,
     Line,
     Measure,
@@ -32,9 +33,11 @@ from .fieldtypes import (
     OperationIds,
     OperationKind,
     OptionalSources,
+    Passage,
     PersonRole,
     Qualifier,
     RecordId,
+    SeriesId,
     SourceKind,
     Sources,
     TermOf,
@@ -59,7 +62,7 @@ class Period(Record):
     end: EdtfDate | None = None
     """Last day, month or year of the span, as precise as the source."""
     duration: Duration | None = None
-    """How long it lasted when the source gives a length but no end, e.g. '2 years'; never write an end you worked out."""
+    """How long it lasted, as the source states it, e.g. '2 years' (with start and end too when the source gives all three; the check compares them); never write an end you worked out."""
     inferred: Line | None = None
     """How a date here was worked out when the source does not state it, e.g. 'year taken from the release date'."""
     sources: Sources
@@ -89,7 +92,7 @@ class Phase(Record):
     end: EdtfDate | None = None
     """Last day, month or year of the phase, as precise as the source."""
     duration: Duration | None = None
-    """How long it lasted when the source gives a length but no end, e.g. '2 weeks'."""
+    """How long it lasted, as the source states it, e.g. '2 weeks' (with start and end too when the source gives all three)."""
     inferred: Line | None = None
     """How a date here was worked out when the source does not state it."""
     countries: Annotated[list[CountryCode], Field(max_length=300)] = []
@@ -148,10 +151,23 @@ class CountryCount(Record):
     """The number as the source gives it."""
     qualifier: Qualifier = Field("exact", validate_default=True)
     """The source's precision: a term of content/vocab/qualifiers.yml."""
+    counts: Literal["countries", "countries-and-territories"] = "countries"
+    """What the number counts, as the source says: countries (the default) or countries-and-territories."""
+    scope: Line | None = None
+    """What else limits the count, in a few words, e.g. besides the United States, whose officers attended the training."""
     sources: Sources
     """Ids of the sources that give this number."""
     note: Line | None = None
     """What the number includes or leaves out."""
+
+
+class AcrossCountries(Record):
+    """How many countries a figure spans, as the source says ('10 arrests in seven countries')."""
+
+    value: StrictInt = Field(ge=1)
+    """The number of countries as the source gives it."""
+    qualifier: Qualifier = Field("exact", validate_default=True)
+    """The source's precision: a term of content/vocab/qualifiers.yml."""
 
 
 class ReportedValue(Record):
@@ -198,6 +214,12 @@ class Outcome(Record):
     """Other values reported for this figure (a rounded headline, another source); value is the one used in totals."""
     chosen_because: Line | None = None
     """Why value is the one used in totals when reported lists others, e.g. the text gives the exact count."""
+    status: FigureStatus = Field("final", validate_default=True)
+    """Final (the default), provisional (a tally so far; added into totals and marked) or forecast (never added): a term of content/vocab/figure-statuses.yml."""
+    status_words: Line | None = None
+    """The source's own words for the status, e.g. preliminary, so far, as of 10 a.m., expected to find."""
+    across_countries: AcrossCountries | None = None
+    """How many countries the figure spans, when the source says ('10 arrests in seven countries')."""
     attributed_to: Line | None = None
     """Whose words the figure is in, when the source quotes or reports someone rather than stating it, e.g. INTERPOL's Secretary General."""
     inferred: Line | None = None
@@ -205,7 +227,14 @@ class Outcome(Record):
     sources: Sources
     """Ids of the sources that report this figure."""
     note: Line | None = None
-    """What the figure covers, in your own words."""
+    """What the figure covers, in your own words (also statistics that are not counts, such as an age range)."""
+
+
+class ScopedOutcome(Outcome):
+    """A figure that is not one operation's own: a series' (several editions combined) or an agency's (its year)."""
+
+    scope: Line  # required here: these figures mean nothing without it
+    """What the figure covers, e.g. editions I to IV combined, or INTERPOL's 2023 year, all operations."""
 
 
 class Event(Record):
@@ -275,8 +304,12 @@ class Operation(Record):
     """The operation's own timeline."""
     people: Annotated[list[Person], Field(max_length=50)] = []
     """People named in a public role (officials, spokespeople)."""
+    series: SeriesId | None = None
+    """Id of the series this operation is an edition of (content/series/<id>.yml)."""
+    edition: Line | None = None
+    """The edition as the source numbers or names it, e.g. V, 2024, 9, second (with series)."""
     related: OperationIds = []
-    """Ids of related operations (background, series, follow-ups)."""
+    """Ids of related operations (background, follow-ups; editions of a series use series instead)."""
     sources: Sources
     """Ids of the sources for this record."""
     former_ids: Annotated[list[RecordId], Field(max_length=20)] = []
@@ -302,10 +335,42 @@ class Agency(Record):
     """Official web address, only one you have checked."""
     summary: Text
     """What it is and does, in your own words (Markdown)."""
+    outcomes: Annotated[list[ScopedOutcome], Field(max_length=200)] = []
+    """Figures the agency gives that are not one operation's own (its yearly totals), each with its scope."""
     sources: Sources
     """Ids of the sources for this record."""
     former_ids: Annotated[list[RecordId], Field(max_length=20)] = []
     """Ids this record had before a rename or merge; their old addresses redirect here."""
+
+
+class Series(Record):
+    """An operation that comes back, edition after edition: content/series/<id>.yml."""
+
+    name: Line
+    """The series' name as publishers use it, e.g. Operation Turquesa."""
+    aliases: Names = []
+    """Other names readers may search for."""
+    summary: Text
+    """What the series is and who runs it, as the sources say, in your own words (Markdown)."""
+    crime_areas: Annotated[list[CrimeArea], Field(min_length=1, max_length=20)]
+    """Crime areas addressed: terms of content/vocab/crime-areas.yml."""
+    agencies: Annotated[list[AgencyPart], Field(max_length=MAX_ITEMS)] = []
+    """Agencies with a role the sources give for the series as a whole."""
+    outcomes: Annotated[list[ScopedOutcome], Field(max_length=200)] = []
+    """Figures for the series as a whole or several editions combined (never one edition's own), each with its scope."""
+    sources: Sources
+    """Ids of the sources for this record."""
+    former_ids: Annotated[list[RecordId], Field(max_length=20)] = []
+    """Ids this record had before a rename or merge; their old addresses redirect here."""
+
+
+class Seen(Record):
+    """How much of a source's text was visible to whoever read it."""
+
+    extent: Literal["whole", "beginning", "excerpt"]
+    """whole (the text to its natural end), beginning (only the start; say in note where it stops) or excerpt (a summary or digest)."""
+    note: Passage | None = None
+    """Where the visible copy ends and what that means, e.g. the copy ends in the middle of the list of countries."""
 
 
 class Source(Record):
@@ -313,8 +378,12 @@ class Source(Record):
 
     title: Line
     """Headline or title as published."""
+    title_from: Literal["headline", "address", "description"] = "headline"
+    """Where the title comes from: headline (the page shows it; the default), address (read from the words of the web address, because the copy shows no headline) or description (the site's own words: neither shows one)."""
     publisher: Line | None = None
     """Who published it, if known."""
+    publisher_from: Literal["page", "address"] = "page"
+    """Where the publisher comes from: page (the page names it; the default) or address (the site reads it from the web address)."""
     author: Line | None = None
     """Byline, if any."""
     url: Url | None = None
@@ -325,6 +394,8 @@ class Source(Record):
     """What kind of source: a term of content/vocab/source-kinds.yml."""
     language: Language = "en"
     """Two-letter ISO 639-1 language code."""
+    seen: Seen | None = None
+    """How much of the text was visible: extent whole, beginning or excerpt, and a note on where it ends."""
     note: Text | None = None
     """What is known or missing about this source (no URL, no date, its own sources)."""
     former_ids: Annotated[list[RecordId], Field(max_length=20)] = []

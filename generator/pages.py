@@ -6,12 +6,12 @@ import json
 from collections import defaultdict
 from functools import partial
 
-from . import citations, dates, html, lists, loader, paging, vocab
+from . import citations, dates, html, lists, loader, paging, seriestable, vocab
 from .countries import REGIONS
 from .html import Markup
-from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SOURCES
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SERIES, SOURCES
 from .plan import ALL, Bundle, Output, Page, Plan, first, keys, render_all
-from .render import jsonld, plain, render_page
+from .render import SEARCH_EXCLUDE, jsonld, plain, render_page
 from .site import Basis, Site
 
 
@@ -119,10 +119,41 @@ def _event(site: Site, op) -> dict:
     places = places_of_action(op)
     if places:
         about["location"] = [{"@type": "Country", "name": site.countries[code].name} for code in places]
+    if op.series:
+        series = c.series[op.series]
+        about["superEvent"] = {"@type": "EventSeries", "name": series.name}
     leads = organizers(op)
     if leads:
         about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
     return about
+
+
+def series_pages(site: Site) -> list[Page]:
+    """A series' page shows its editions (the operations naming it) and the records it names."""
+    out = []
+    for sid in site.catalog.series:
+        inputs = frozenset([(SERIES, sid), *site.references[(SERIES, sid)], *keys(OPERATIONS, site.editions.get(sid, ()))])
+        path = SERIES.page(sid)
+        out.append(Page(path, inputs, _record_extra(site, SERIES, sid), partial(_series_page, site, sid, path)))
+    return out
+
+
+def _series_page(site: Site, sid: str, path: str) -> str:
+    series = site.catalog.series[sid]
+    about = {"@type": "EventSeries", "name": series.name, "description": plain(series.summary, 300)}
+    meta = _meta(site, series.name, plain(series.summary), about, _edit(site, SERIES, sid), aliases=list(series.aliases))
+    return render_page(
+        "series.md.j2",
+        path,
+        site,
+        meta,
+        citations.series(site, sid),
+        sid=sid,
+        series=series,
+        editions=site.editions.get(sid, []),
+        ops=site.catalog.operations,
+        table=seriestable.columns(site, site.editions.get(sid, [])),
+    )
 
 
 def agency_pages(site: Site) -> list[Page]:
@@ -161,7 +192,8 @@ def _agency_page(site: Site, aid: str, path: str) -> str:
 
 
 def country_pages(site: Site) -> list[Page]:
-    """A country's page shows its notes, every operation that lists it (its totals count them all)
+    """A country's page shows its notes, every operation it took part in (its totals count them),
+    those it only hosted or supported (listed apart, not counted), the figures given for it alone
     and the agencies based there."""
     out = []
     for code in site.countries:
@@ -170,6 +202,8 @@ def country_pages(site: Site) -> list[Page]:
                 (COUNTRIES, code),
                 *site.references.get((COUNTRIES, code), ()),
                 *keys(OPERATIONS, map(first, site.ops_by_country.get(code, ()))),
+                *keys(OPERATIONS, map(first, site.hosted_by_country.get(code, ()))),
+                *keys(OPERATIONS, map(first, site.country_figures.get(code, ()))),
                 *keys(AGENCIES, site.agencies_by_country.get(code, ())),
             ]
         )
@@ -191,7 +225,17 @@ def _country_page(site: Site, code: str, path: str) -> str:
     meta = _meta(site, country.name, description, about, edit)
     ops, pager = lists.first_part(site.ops_by_country.get(code, []), COUNTRIES, code)
     return render_page(
-        "country.md.j2", path, site, meta, citations.country(site, code), code=code, country=country, ops=ops, pager=pager
+        "country.md.j2",
+        path,
+        site,
+        meta,
+        citations.country(site, code),
+        code=code,
+        country=country,
+        ops=ops,
+        pager=pager,
+        hosted=site.hosted_by_country.get(code, []),
+        own=site.country_figures.get(code, []),
     )
 
 
@@ -246,6 +290,9 @@ def _countries_index(site: Site) -> str:
         ways = []
         if code in places:
             ways.append("place named: " + ", ".join(sorted(places[code])))
+        if code in site.hosted_by_country:
+            n = len(site.hosted_by_country[code])
+            ways.append(f"hosted or supported {n} operation{'s' if n != 1 else ''} without taking part")
         if code in site.agencies_by_country:
             n = len(site.agencies_by_country[code])
             ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")
@@ -340,7 +387,8 @@ def hand_written_pages(site: Site) -> list[Page]:
 
 
 def _hand_written(page: loader.Page) -> str:
-    edit = "edit_path: " + json.dumps(page.source) + "\n"
+    # Kept out of Material's search index, as every generated page is (render.theme_meta).
+    edit = "edit_path: " + json.dumps(page.source) + "\nsearch: " + json.dumps(SEARCH_EXCLUDE) + "\n"
     if page.text.startswith("---\n"):
         return "---\n" + edit + page.text[4:]
     return "---\n" + edit + "---\n\n" + page.text
@@ -351,7 +399,7 @@ def plan(site: Site) -> Plan:
     from . import export, feed, redirects, search_index
 
     out: Plan = []
-    for build in (operation_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
+    for build in (operation_pages, series_pages, agency_pages, country_pages, source_pages, index_pages, hand_written_pages):
         out.extend(build(site))
     out.extend(lists.list_pages(site))
     out.extend(export.data_pages(site))

@@ -72,6 +72,13 @@ class ContentError(Exception):
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
+def _quoted(key: str) -> str:
+    """A key in double quotes, shown as itself ("São Paulo"), with only what a terminal cannot show
+    escaped (line breaks, control and invisible characters)."""
+    inner = json.dumps(key, ensure_ascii=False)[1:-1]
+    return '"' + "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in inner) + '"'
+
+
 def field_path(loc: Iterable[str | int]) -> str:
     """``('outcomes', 2, 'qualifier')`` → ``outcomes[2].qualifier``; odd keys are quoted."""
     out = ""
@@ -79,7 +86,7 @@ def field_path(loc: Iterable[str | int]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         elif not _PLAIN_KEY.match(str(part)):
-            out += f"[{json.dumps(str(part), ensure_ascii=True)}]"  # a key with spaces, newlines or symbols
+            out += f"[{_quoted(str(part))}]"  # a key with spaces, newlines or symbols
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -23,7 +23,7 @@ import jinja2
 from . import countries, dates, figurehtml, html, outcomes, paging
 from .figures import Figure
 from .html import Markup
-from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
+from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES, TAB_PAGES, section_of
 from .site import Basis, Role, Site, Total
 from .textmd import render as markdown_html
 
@@ -53,6 +53,7 @@ _INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
 _BASIS = html.template(' <span class="ow-basis">({})</span>')
 # The rows' caller wraps them in one <tbody>: the operations with no year start a second row group.
 _GROUP_ROW = html.template('</tbody>\n<tbody>\n<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
+_GROUP_HEAD = html.template('<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
 YEAR_NOT_STATED = "Year not stated: not in date order, since the sources give no year"
 """The heading of the operations whose sources give no year, listed apart from the dated ones."""
 _NO_DATE = html.template('<span class="{}ow-unknown">Date not stated</span>')
@@ -66,7 +67,22 @@ _TIMELINE_ITEM = html.template(
 )
 _TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
 _WHAT = html.template("{}: ")
-_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}</li>')
+_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}{}</li>')
+_TITLE_FROM = html.template(' <span class="ow-inferred">({})</span>')
+TITLE_FROM_WORDS = {
+    "address": "title read from the web address: the copy shows no headline",
+    "description": "the site's description: the copy shows no headline",
+}
+"""What a source's ``title_from`` tells the reader, wherever its title stands for it."""
+PUBLISHER_FROM_WORDS = {"address": "read from the web address: the page does not name it"}
+"""What a source's ``publisher_from`` tells the reader beside the publisher."""
+_SEEN = html.template(' <span class="ow-seen">({})</span>')
+SEEN_WORDS = {
+    "whole": "the whole text was visible",
+    "beginning": "only the beginning of this report was visible",
+    "excerpt": "only an excerpt or summary of this report was visible",
+}
+"""What a source's ``seen.extent`` tells the reader, next to every citation list and on its page."""
 _COMMA = html.template(", {}")
 _ORIGINAL = html.template('. <a class="ow-external" href="{}" rel="nofollow noopener">Original</a>')
 _NO_ADDRESS = html.literal('. <span class="ow-unknown">No web address known.</span>')
@@ -217,12 +233,12 @@ class PageContext:
     def op_rows(self, pairs: Iterable[Role]) -> Markup:
         """Table rows of operations: link, latest date, role with its mark and note when the role is marked;
         the operations whose sources give no year come after a row saying so, never among dated ones."""
-        rows = []
+        rows: list[Markup] = []
         apart = False
         for r in pairs:
             if not apart and not self.site.year_stated(r.operation):
                 apart = True
-                rows.append(_GROUP_ROW("3", YEAR_NOT_STATED))
+                rows.append(_GROUP_ROW("3", YEAR_NOT_STATED) if rows else _GROUP_HEAD("3", YEAR_NOT_STATED))
             role = html.join("", [html.escape(r.role.label), basis_html(r.basis)])
             rows.append(_OP_ROW(self._a(OPERATIONS, r.operation), self._op_date(r.operation), role))
         return html.join("\n", rows)
@@ -250,6 +266,18 @@ class PageContext:
     def figure_cards(self, op) -> Markup:
         """The operation's figures as cards: parts nested in their whole, scopes, other reported values."""
         return figurehtml.cards(self, op)
+
+    def edition_cell(self, op, figures) -> Markup:
+        """An edition's figures of one measure, for a series page's table."""
+        return figurehtml.edition_cell(self, op, figures)
+
+    def country_figure(self, oid: str, o) -> Markup:
+        """A figure given for one country alone (a country page)."""
+        return figurehtml.country_figure(self, self.site.catalog.operations[oid], o)
+
+    def whole_figures(self, oid: str, o) -> Markup | str:
+        """What the whole operation reported for the measure of a country's own figure."""
+        return figurehtml.whole_figures(self, self.site.catalog.operations[oid], o)
 
     def total_notes(self, t: Total) -> Markup:
         """What a total counts only in part, and what it leaves out and why."""
@@ -290,9 +318,11 @@ class PageContext:
                 _SOURCE_ITEM(
                     str(n),
                     self._a(SOURCES, sid),
+                    _TITLE_FROM(TITLE_FROM_WORDS[source.title_from]) if source.title_from != "headline" else "",
                     _COMMA(source.publisher) if source.publisher else "",
                     _COMMA(date_words(source.published)) if source.published else "",
                     _ORIGINAL(source.url) if source.url else _NO_ADDRESS,
+                    _SEEN(SEEN_WORDS[source.seen.extent]) if source.seen and source.seen.extent != "whole" else "",
                 )
             )
         return _SOURCES(html.join("\n", items))
@@ -350,6 +380,10 @@ def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     )
     env.filters.update(md=html.md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
+        seen_words=SEEN_WORDS,
+        title_from_words=TITLE_FROM_WORDS,
+        publisher_from_words=PUBLISHER_FROM_WORDS,
+        count_words=outcomes.count_words,
         figure_words=figure_words,
         total_words=total_words,
         countries=countries,
@@ -392,9 +426,28 @@ def front_matter(meta: dict) -> str:
 
 
 def jsonld(data: dict) -> str:
-    """schema.org data as compact JSON text. Front matter carries it as one string, which
-    keeps the front matter cheap to write and read; the theme parses and re-serialises it."""
-    return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """schema.org data as compact JSON text, safe as it is inside ``<script>``: ``<``, ``>`` and ``&``
+    are written as JSON escapes (as Jinja's ``tojson`` does), so no record text can end the script
+    element and a theme prints the string unchanged (``overrides/main.html``), with no plugin."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SEARCH_EXCLUDE = {"exclude": True}
+"""Material's search plugin indexes no page: the site's own index (``search_index.py``) answers searches."""
+
+
+def theme_meta(path: str) -> dict:
+    """What the theme needs to know about the page at ``path`` beyond its text, for its front matter:
+    kept out of Material's search index; the section it belongs to (the breadcrumb, the tab marked
+    active); the navigation column hidden on tab pages and on pages the navigation does not list."""
+    meta: dict = {"search": SEARCH_EXCLUDE}
+    section = section_of(path)
+    if section is not None:
+        meta["section"] = {"title": section.label, "url": section.url}
+    if section is not None or path in TAB_PAGES:
+        meta["hide"] = ["navigation"]
+    return meta
 
 
 def render_page(template: str, path: str, site: Site, meta: dict, sources: Sequence[str] = (), **values: Any) -> str:
@@ -407,4 +460,4 @@ def render_page(template: str, path: str, site: Site, meta: dict, sources: Seque
         raise RuntimeError(f"{template}: {path} cites sources but shows no list; end it with page.source_list()")
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
-    return front_matter(meta) + body.strip() + "\n"
+    return front_matter({**meta, **theme_meta(path)}) + body.strip() + "\n"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 
 from . import countries, dates, models, refs
-from .figurerules import figure_problems
-from .kinds import AGENCIES, KINDS, OPERATIONS
+from .figurerules import figure_problems, outcome_problems
+from .kinds import AGENCIES, KINDS, OPERATIONS, SERIES, SOURCES
 from .loader import RESERVED_IDS, Document
 from .problems import Problem, field_path
 from .validate import Catalog
@@ -50,10 +51,52 @@ def check(catalog: Catalog) -> list[Problem]:
         for i, place in enumerate(op.places):
             if place.country and countries.get(place.country) is None:
                 add(OPERATIONS, oid, ("places", i, "country"), f"'{place.country}' is not a country code")
+        if op.edition is not None and op.series is None:
+            add(OPERATIONS, oid, ("edition",), "edition numbers an edition of a series; add series: <id of the series record>")
+
+    editions: dict[tuple[str, str], str] = {}
+    for oid, op in sorted(catalog.operations.items()):
+        if op.series is not None and op.edition is not None:
+            first = editions.setdefault((op.series, op.edition.casefold()), oid)
+            if first != oid:
+                add(
+                    OPERATIONS,
+                    oid,
+                    ("edition",),
+                    f"'{first}' is already edition '{op.edition}' of the series '{op.series}'; check the edition, "
+                    "or keep one record if both describe the same edition",
+                )
+
+    for sid, series in catalog.series.items():
+        for i, value in _repeats([p.agency for p in series.agencies]):
+            add(SERIES, sid, ("agencies", i), f"'{value}' is listed twice; list it once (one role each)")
+        for loc, message in outcome_problems(series.outcomes, None):
+            add(SERIES, sid, loc, message)
+
+    for srcid, source in catalog.sources.items():
+        if source.seen is not None and source.seen.extent != "whole" and not source.seen.note:
+            add(
+                SOURCES,
+                srcid,
+                ("seen", "note"),
+                f"say in note where the visible copy stops or what the {source.seen.extent} covers, "
+                "e.g. the copy ends in the middle of the list of countries",
+            )
+
+    for kind, rid, other in _look_alike_names(catalog):
+        add(
+            kind,
+            rid,
+            ("name",),
+            f"this name looks the same as the name of {kind}/{other} but is written with other characters; "
+            "write it the same way, or make the names differ visibly",
+        )
 
     for aid, agency in catalog.agencies.items():
         if agency.parent == aid:
             add(AGENCIES, aid, ("parent",), "an agency cannot be its own parent")
+        for loc, message in outcome_problems(agency.outcomes, None):
+            add(AGENCIES, aid, loc, message)
     for aid in _in_cycles(catalog.agencies):
         add(AGENCIES, aid, ("parent",), "the parent chain loops back to this agency; one parent in the loop is wrong")
 
@@ -115,6 +158,18 @@ def reference_problems(catalog: Catalog) -> list[Problem]:
             line, column = doc.where(loc)
             problems.append(Problem(doc.path, line, column, field_path(loc), f"no {noun} has the id '{target}'{tip}"))
     return problems
+
+
+def _look_alike_names(catalog: Catalog) -> Iterator[tuple[str, str, str]]:
+    """(kind, id, other id) for each operation or agency whose name reads like another's but differs as
+    written (compatibility forms, case, spacing): a reader cannot tell the two apart in a list."""
+    for kind in (OPERATIONS, AGENCIES):
+        seen: dict[str, tuple[str, str]] = {}
+        for rid, record in sorted(catalog.table(kind).items()):
+            skeleton = " ".join(unicodedata.normalize("NFKC", record.name).casefold().split())
+            if skeleton in seen and seen[skeleton][1] != record.name:
+                yield kind, rid, seen[skeleton][0]
+            seen.setdefault(skeleton, (rid, record.name))
 
 
 def _repeats(values: list[str]) -> Iterator[tuple[int, str]]:

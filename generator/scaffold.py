@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import loader, models, schemas, vocab
-from .kinds import AGENCIES, BY_SINGULAR, COUNTRIES, KINDS, OPERATIONS, SOURCES, VOCAB, Kind
+from .kinds import AGENCIES, BY_SINGULAR, COUNTRIES, KINDS, OPERATIONS, SERIES, SOURCES, VOCAB, Kind
 
 # Example values for optional fields, by field name ("{source}" becomes the cited source id).
 _EXAMPLES: dict[str, str] = {
@@ -54,6 +54,13 @@ _EXAMPLES: dict[str, str] = {
     "url": "https://example.org/report",
     "published": '"2021-03-05"',
     "language": "en",
+    "series": "operation-turquesa",
+    "edition": '"V"',
+    "status": "provisional",
+    "status_words": "so far",
+    "attributed_to": "TODO whose words, e.g. INTERPOL's Secretary General",
+    "counts": "countries-and-territories",
+    "extent": "beginning",
 }
 _REQUIRED: dict[Kind, dict[str, str]] = {
     OPERATIONS: {
@@ -62,6 +69,11 @@ _REQUIRED: dict[Kind, dict[str, str]] = {
         "crime_areas": "[human-trafficking]",
     },
     AGENCIES: {"name": "TODO full name", "kind": "national-police", "summary": "TODO what it is and does, in your own words."},
+    SERIES: {
+        "name": "TODO name of the series",
+        "summary": "TODO what the series is and who runs it, in your own words.",
+        "crime_areas": "[human-trafficking]",
+    },
     SOURCES: {"title": "TODO headline as published", "kind": "news"},
     COUNTRIES: {"notes": "TODO context for the country page, in your own words."},
 }
@@ -73,6 +85,7 @@ _TERMS = {
     "agency-roles": "coordinator",
     "country-roles": "participant",
     "person-roles": "official",
+    "figure-statuses": "provisional",
 }
 
 
@@ -103,6 +116,11 @@ def _example(model: type[BaseModel], name: str, term: str | None, is_list: bool,
         "Event.text": "Raids in several cities.",
         "CountryCount.value": "54",
         "CountryCount.qualifier": "exact",
+        "CountryCount.scope": "besides the United States",
+        "AcrossCountries.value": "7",
+        "AcrossCountries.qualifier": "exact",
+        "ScopedOutcome.scope": "editions I to IV combined",
+        "Seen.note": "the stored copy ends in the middle of the list of countries",
         "ReportedValue.value": "1000",
         "ReportedValue.value_max": "1100",
         "Person.name": "TODO name as published",

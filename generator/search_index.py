@@ -269,9 +269,14 @@ def shard_key(term: str, keys: Iterable[str] | None = None, prefix: int = Settin
     return found
 
 
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def file_name(kind: str, key: str) -> str:
-    """A file name safe on every system: letters a-z and digits kept, other characters as _hex."""
-    safe = "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in key)
+    """A file name safe on every system: letters a-z and digits kept, any other character as _hex_.
+    The closing underscore keeps two keys apart: without it "ła" (_142 then a) and "ᐪ" (_142a) were one
+    file, and the later shard replaced the other (ow-search-worker.js names files the same way)."""
+    safe = "".join(ch if ch in _PLAIN else f"_{ord(ch):x}_" for ch in key)
     return f"{kind}-{safe}.js"
 
 
@@ -326,7 +331,10 @@ def build(docs: list[Doc], settings: Settings = Settings()) -> dict[str, str]:
     for key in sorted(by_key):
         for sub, text in _shards(by_key.pop(key), key, settings).items():
             keys.append(sub)
-            files[f"{FOLDER}/{file_name('t', sub)}"] = text
+            path = f"{FOLDER}/{file_name('t', sub)}"
+            if path in files:  # never one shard silently replacing another
+                raise ValueError(f"two search shards, {sub!r} and another, share the file {path}")
+            files[path] = text
     per = settings.docs_per_shard
     for start in range(0, len(docs), per):
         rows = [[d.url, d.title, d.meta, d.snippet] for d in docs[start : start + per]]

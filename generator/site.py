@@ -15,6 +15,7 @@ from . import dates
 from .countries import Country
 from .figures import Sum
 from .kinds import Kind
+from .models import Outcome
 from .refs import RecordKey
 from .validate import Catalog
 from .vocab import Term
@@ -157,7 +158,9 @@ class Total:
     partial: tuple[Note, ...] = ()
     """Counted figures that cover only part of their operation."""
     left_out: tuple[Note, ...] = ()
-    """Figures of this measure that are not counted, with the reason."""
+    """Figures of this measure that are not counted, with the reason (a part already counted, a forecast)."""
+    provisional: tuple[Note, ...] = ()
+    """Counted figures the sources give as a tally so far, not the final count."""
     marked: tuple[Note, ...] = ()
     """Counted figures that are marked (the site's reading, someone's words, a thin source), with their note."""
     overlaps: tuple[Note, ...] = ()
@@ -176,14 +179,22 @@ class Site:
     ops_by_agency: dict[str, list[Role]] = field(default_factory=dict)
     """The operations naming each agency, newest first."""
     ops_by_country: dict[str, list[Role]] = field(default_factory=dict)
-    """The operations listing each country, newest first."""
+    """The operations each country took part in (any role but host or support), newest first."""
+    hosted_by_country: dict[str, list[Role]] = field(default_factory=dict)
+    """The operations each country only hosted or supported (outcomes.NO_PART_ROLES), newest first."""
+    country_figures: dict[str, list[tuple[str, Outcome]]] = field(default_factory=dict)
+    """The figures the sources give for each country alone (``country:``), newest operation first."""
     agencies_by_country: dict[str, list[str]] = field(default_factory=dict)
     units: dict[str, list[str]] = field(default_factory=dict)
     """The agencies whose parent is each agency."""
     partners: dict[str, list[Partner]] = field(default_factory=dict)
-    """Agencies named in the same operations, most shared first."""
+    """Agencies named in the same operations, most shared first (at most ``link.PARTNERS_SHOWN``)."""
+    partners_more: dict[str, int] = field(default_factory=dict)
+    """How many more partners each agency has than its page lists."""
     related: dict[str, list[str]] = field(default_factory=dict)
     """Related operations, in both directions, newest first."""
+    editions: dict[str, list[str]] = field(default_factory=dict)
+    """The operations that are editions of each series (their ``series``), in edition order."""
     cited_by: dict[str, list[Citation]] = field(default_factory=dict)
     """The records citing each source."""
     op_date: dict[str, dates.Date | None] = field(default_factory=dict)

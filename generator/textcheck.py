@@ -27,6 +27,8 @@ _NEVER = re.compile(
     "["
     "\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters (tab and line feed are text)
     "\u115f\u1160\u3164\uffa0"  # Hangul fillers: blank-looking letters
+    "\u00ad\u034f\u17b4\u17b5\u2800"  # soft hyphen, grapheme joiner, Khmer inherent vowels, Braille blank
+    "\U0001d173-\U0001d17a"  # musical formatting characters
     "\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff"  # invisible separators and format characters
     "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
     "\u2028\u2029"  # line and paragraph separators
@@ -39,9 +41,16 @@ _NEVER = re.compile(
 )
 _JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: needed inside Persian, Urdu, Indic words and emoji
 _MARKS = "\u061c\u200e\u200f"  # ALM, LRM, RLM: needed in some right-to-left text
-_CONTEXTUAL = re.compile(f"[{_JOINERS}{_MARKS}]")
-RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-"""A strong right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko and others)."""
+_SELECTORS = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"  # variation selectors (Mongolian, standard, ideographic)
+_CONTEXTUAL = re.compile(f"[{_JOINERS}{_MARKS}{_SELECTORS}]")
+RTL = re.compile("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+"""A strong right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko and others); not the Arabic letter mark,
+which is itself invisible."""
+_SCRIPTS = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "GREEK": "Greek"}
+"""Scripts whose letters look alike (Latin E, Cyrillic Е, Greek Ε): one word never mixes them."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LOOK_ALIKE = re.compile("[\uff01-\uff5e\U0001d400-\U0001d7ff]")
+"""Fullwidth and mathematical forms of Latin and Greek letters and digits: plain letters in disguise."""
 
 
 def _what(ch: str) -> str:
@@ -78,6 +87,46 @@ def _stacked_marks(text: str) -> str | None:
     return None
 
 
+def _selector_fits(text: str, i: int) -> bool:
+    """A variation selector right after a symbol (emoji style) or a letter of a script that has variants
+    (Han ideographs, Mongolian): never after a Latin letter, a space or another selector."""
+    if i == 0:
+        return False
+    before = text[i - 1]
+    return unicodedata.category(before) in ("So", "Sm", "Lo")
+
+
+def _bare_mark(text: str) -> int | None:
+    """Where a combining mark stands on nothing (at the start, or after a space or punctuation), or None."""
+    for i, ch in enumerate(text):
+        if (
+            ord(ch) >= 0x300
+            and unicodedata.category(ch) in ("Mn", "Me")
+            and (i == 0 or unicodedata.category(text[i - 1])[0] not in "LMNS")
+        ):
+            return i
+    return None
+
+
+def _mixed_script(text: str) -> str | None:
+    """A word that mixes look-alike scripts ("Оperation" with a Cyrillic О), named, or None."""
+    for word in _WORD.finditer(text):
+        letters: dict[str, list[str]] = {}
+        for ch in word.group():
+            script = _SCRIPTS.get(unicodedata.name(ch, "").split(" ", 1)[0])
+            if script is not None:
+                letters.setdefault(script, []).append(ch)
+        if len(letters) > 1:
+            most = max(letters, key=lambda script: len(letters[script]))
+            odd = next(script for script in letters if script != most)
+            ch = letters[odd][0]
+            return (
+                f"the word '{printable(word.group())}' mixes {most} and {odd} letters (U+{ord(ch):04X} "
+                f"{unicodedata.name(ch, '')} looks like a {most} letter); write it in one script"
+            )
+    return None
+
+
 def character_problem(text: str) -> str | None:
     """Why ``text`` cannot be in a record, or None."""
     if text.isascii():
@@ -88,6 +137,23 @@ def character_problem(text: str) -> str | None:
         stacked = _stacked_marks(text)
         if stacked:
             return stacked
+        bare = _bare_mark(text)
+        if bare is not None:
+            mark = text[bare]
+            return (
+                f"the text holds U+{ord(mark):04X} {unicodedata.name(mark, '')} at character {bare + 1}, a combining "
+                "mark on no letter; remove it or put it after its letter"
+            )
+        mixed = _mixed_script(text)
+        if mixed:
+            return mixed
+        disguised = _LOOK_ALIKE.search(text)
+        if disguised:
+            ch = disguised.group()
+            return (
+                f"the text holds U+{ord(ch):04X} {unicodedata.name(ch, '')} at character {disguised.start() + 1}, "
+                f"a look-alike of '{unicodedata.normalize('NFKC', ch)}'; write the plain character"
+            )
     bad = _NEVER.search(text)
     if bad is None:
         for found in _CONTEXTUAL.finditer(text):
@@ -95,7 +161,10 @@ def character_problem(text: str) -> str | None:
             if ch in _MARKS:
                 if RTL.search(text):
                     continue
-            elif 0 < i < len(text) - 1 and _letterish(text[i - 1]) and _letterish(text[i + 1]):
+            elif ch in _JOINERS:
+                if 0 < i < len(text) - 1 and _letterish(text[i - 1]) and _letterish(text[i + 1]):
+                    continue
+            elif _selector_fits(text, i):
                 continue
             bad = found
             break

@@ -111,6 +111,38 @@ def nesting_problem(text: str) -> str | None:
             return (
                 f"the Markdown nests quotes ('>') more than {MAX_NESTING} deep (line {text.count(chr(10), 0, deep.start()) + 1})"
             )
+    return _crowded(text)
+
+
+MAX_RUN = 100
+"""Headings, rules, list items and quotes in a row with no blank line between them."""
+# A blank line, or a line that starts or ends a block: a setext underline, a heading, a list item, a
+# quote, a rule.
+_BLOCK_LINE = re.compile(
+    r"^(?:(?P<blank>[ \t]*$)|[ ]{0,3}(?:[=-]+[ \t]*$|#|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|[*_](?:[ \t]*[*_]){2,}[ \t]*$))",
+    re.M,
+)
+
+
+def _crowded(text: str) -> str | None:
+    """Why ``text`` has too many blocks in a row, or None.
+
+    Python-Markdown splits text into blocks at blank lines; each heading, rule or list item it finds
+    inside one of those blocks puts the rest of the block back and scans it again, so a summary of
+    10,000 one-line headings with no blank line cost seconds (quadratic). With at most MAX_RUN of them
+    in a row, each character is scanned a bounded number of times."""
+    run = 0
+    for found in _BLOCK_LINE.finditer(text):
+        if found.lastgroup == "blank":  # a blank line ends the run
+            run = 0
+            continue
+        run += 1
+        if run > MAX_RUN:
+            line = text.count("\n", 0, found.start()) + 1
+            return (
+                f"the Markdown has more than {MAX_RUN} headings, rules, list items or quotes in a row (line {line}) "
+                "with no blank line between them; put a blank line between paragraphs, headings and lists"
+            )
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -17,12 +18,17 @@ from .loader import Document, Loaded, Page
 from .problems import Problem, field_path
 from .vocab import Vocabularies
 
+MAX_PER_FILE = 50
+"""Problems shown for one record file: past these, one line says how many more (a file of 100,000 unknown
+fields is one mistake repeated, and each shown problem costs a lookup and a line of output)."""
+
 
 @dataclass
 class Catalog:
     """Every valid record, by kind and id, with the documents that hold them."""
 
     operations: dict[str, models.Operation] = field(default_factory=dict)
+    series: dict[str, models.Series] = field(default_factory=dict)
     agencies: dict[str, models.Agency] = field(default_factory=dict)
     sources: dict[str, models.Source] = field(default_factory=dict)
     countries: dict[str, models.CountryNotes] = field(default_factory=dict)
@@ -47,9 +53,15 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
         if cached is not None:  # the same bytes passed every check of this code and vocabulary before
             catalog.table(doc.kind)[doc.id] = cached
             continue
-        for loc, message in textcheck.scan(doc.data):
-            line, column = doc.where(loc)
-            problems.append(Problem(doc.path, line, column, field_path(loc), message))
+        found = 0
+        omitted: tuple[str | int, ...] = ()
+        for loc, message in [*textcheck.scan(doc.data), *placeholders(doc.data)]:
+            found += 1
+            if found <= MAX_PER_FILE:
+                line, column = doc.where(loc)
+                problems.append(Problem(doc.path, line, column, field_path(loc), message))
+            elif found == MAX_PER_FILE + 1:
+                omitted = loc
         if doc.data is None:  # a file holding only "---"
             problems.append(Problem(doc.path, 1, 1, "", "the file is empty; a record is a list of 'field: value' lines"))
             continue
@@ -61,10 +73,48 @@ def validate(loaded: Loaded) -> tuple[Catalog, list[Problem]]:
             catalog.table(doc.kind)[doc.id] = model.model_validate(doc.data, context=context)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
+                found += 1
                 loc = tuple(error["loc"])
-                line, column = doc.where(loc)
-                problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model)))
+                if found <= MAX_PER_FILE:
+                    line, column = doc.where(loc)
+                    problems.append(Problem(doc.path, line, column, field_path(loc), explain(error, model, doc)))
+                elif found == MAX_PER_FILE + 1:
+                    omitted = loc
+        if found > MAX_PER_FILE:
+            line, column = doc.where(omitted)
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    field_path(omitted),
+                    f"and {found - MAX_PER_FILE:,} more problems from here on, not listed; fix those above, then check again",
+                )
+            )
     return catalog, problems
+
+
+_TODO = re.compile(r"\bTODO\b")
+
+
+def placeholders(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Text still holding a placeholder that ``new`` wrote ("TODO ..."): a record that says TODO is not finished."""
+    if isinstance(data, str):
+        if _TODO.search(data):
+            shown = data if len(data) <= 60 else data[:57] + "…"
+            return [
+                (
+                    loc,
+                    f"'{shown}' is still the placeholder that the new command wrote; replace it with what the source says "
+                    "(in your own words), or remove the field if it is optional",
+                )
+            ]
+        return []
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in placeholders(value, (*loc, str(key)))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in placeholders(value, (*loc, i))]
+    return []
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
@@ -107,8 +157,52 @@ def _suggest(word: Any, options: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
-    """A pydantic error as one plain-language sentence with what to do."""
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[.,\u00a0\u202f '’][0-9]{3})+")
+"""A whole number written with a thousands separator, in any language's style: 1.450, 1,450, 1 450, 1’450."""
+
+
+def _thousands(written: str) -> str:
+    digits = re.sub(r"[^0-9]", "", written)
+    return (
+        f"'{written}' looks like {int(digits):,} written with a thousands separator (1.450 in Portuguese, Spanish or "
+        f"German, 1,450 in English, 1 450 in French); write the whole number with no separator: value: {digits}"
+    )
+
+
+def _before(doc: Document | None, loc: tuple[str | int, ...]) -> tuple[str, Any] | None:
+    """The field written just before the one at ``loc`` in the same mapping, with its value."""
+    parent: Any = doc.data if doc is not None else None
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    i = keys.index(loc[-1]) if loc[-1] in keys else 0
+    return (keys[i - 1], parent[keys[i - 1]]) if i > 0 else None
+
+
+def _comma_in_braces(doc: Document | None, loc: tuple[str | int, ...], value: Any) -> str | None:
+    """The message for a ``{…}`` entry split by a comma: ``{name: Buenos Aires, Argentina}`` or ``{value: 1,450}``."""
+    if value is not None or not loc or not isinstance(loc[-1], str):
+        return None
+    before = _before(doc, loc)
+    if before is None:
+        return None
+    field, first = before
+    joined = f"{first}, {loc[-1]}"
+    if isinstance(first, int) and _THOUSANDS.fullmatch(f"{first},{loc[-1]}"):
+        return _thousands(f"{first},{loc[-1]}")
+    return (
+        f"'{loc[-1]}' is not a field: inside {{…}} a comma starts a new field, so '{joined}' was read as two; "
+        f'put the text in quotes: {field}: "{joined}"'
+    )
+
+
+def explain(error: Mapping[str, Any], model: type[BaseModel], doc: Document | None = None) -> str:
+    """A pydantic error as one plain-language sentence with what to do (``doc``: the file, for what was written)."""
     kind = error["type"]
     value: Any = error.get("input")
     ctx = error.get("ctx") or {}
@@ -116,6 +210,9 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     if kind == "missing":
         return "this required field is missing; add it"
     if kind == "extra_forbidden":
+        split = _comma_in_braces(doc, loc, value)
+        if split:
+            return split
         options = _fields_at(model, loc[:-1])
         tip = _suggest(loc[-1], options) or (f"; allowed fields here: {', '.join(options)}" if options else "")
         return f"'{loc[-1]}' is not a field of this record{tip}"
@@ -125,6 +222,14 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        written = (doc.written(loc) if doc is not None else None) or (value if isinstance(value, str) else None)
+        if written and _THOUSANDS.fullmatch(written.strip().strip("'\"")):
+            return _thousands(written.strip().strip("'\""))
+        if isinstance(value, float):
+            return (
+                f"{written or value} is not a whole number; figures are counts, written as the whole number the source "
+                "gives (a statistic that is not a count, such as an average age, stays in the summary or a note)"
+            )
         if isinstance(value, str) and value.strip().isdigit():
             return f"{_shown(value)} is in quotes; write the number without quotes"
         if isinstance(value, str):

@@ -29,7 +29,14 @@ FILES: dict[str, tuple[str, str, str]] = {
     "country-roles": ("country_roles", "country role", "Roles of countries"),
     "person-roles": ("person_roles", "person role", "Public roles of people"),
     "source-kinds": ("source_kinds", "source kind", "Kinds of source"),
+    "figure-statuses": ("figure_statuses", "figure status", "Status of a figure: final, provisional or a forecast"),
 }
+
+FIXED: dict[str, str] = {
+    "qualifiers": "each qualifier needs a rule for totals in generator/figures.py",
+    "figure-statuses": "each status needs a rule for totals in generator/figures.py",
+}
+"""Vocabularies a record cannot extend by adding a term (the code gives each term a meaning), and why."""
 
 SHIPPED = Path(__file__).resolve().parent.parent / "content" / "vocab"
 """The vocabulary shipped with the project, used when a content folder has none."""
@@ -43,6 +50,8 @@ class Term(str):
     definition: str
     totals: bool
     not_totalled_because: str | None
+    singular: str
+    """The label for one of what it counts ("arrest" for "arrests"): "1 arrest", "of which 1 arrest"."""
 
     def __new__(cls, entry: Entry) -> Term:
         term = super().__new__(cls, entry.id)
@@ -51,7 +60,12 @@ class Term(str):
         term.definition = entry.definition
         term.totals = entry.totals
         term.not_totalled_because = entry.not_totalled_because
+        term.singular = entry.singular or singular_of(entry.label)
         return term
+
+    def label_for(self, value: int | None) -> str:
+        """The label that goes with a number: the singular for exactly one."""
+        return self.singular if value == 1 else self.label
 
     @property
     def anchor(self) -> str:
@@ -70,6 +84,29 @@ class Entry:
     synonyms: tuple[str, ...] = ()
     totals: bool = True
     not_totalled_because: str | None = None
+    singular: str | None = None
+    """A measure's label for one, when the rule in ``singular_of`` gets it wrong."""
+
+
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "countries": "country"}
+
+
+def singular_of(label: str) -> str:
+    """A plural label made singular at its first plural noun: "victims rescued" → "victim rescued",
+    "criminal networks dismantled" → "criminal network dismantled", "people checked" → "person checked"."""
+    words = label.split(" ")
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _IRREGULAR:
+            words[i] = _IRREGULAR[low]
+            return " ".join(words)
+        if low.endswith("ies") and len(low) > 4:
+            words[i] = word[:-3] + "y"
+            return " ".join(words)
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+            words[i] = word[:-1]
+            return " ".join(words)
+    return label
 
 
 @dataclass
@@ -121,6 +158,11 @@ class Vocabulary(Mapping[str, Term]):
         close = self.suggest(value) if isinstance(value, str) else None
         if close:
             return f"{shown} is not {_a(self.noun)}; did you mean '{close}' ({self.terms[close].label})?"
+        if self.name in FIXED:
+            return (
+                f"{shown} is not one of the {self.noun}s ({', '.join(self.terms)}); use the nearest one and keep the "
+                f"source's own words in note. This list is fixed ({FIXED[self.name]}); to propose a new one, open an issue"
+            )
         return (
             f"{shown} is not one of the {self.noun}s in {self.path}; use one of its terms, or if none fits, "
             f"add '{normalise(str(value)) or 'new-term'}' to {self.path} with a label, a definition and synonyms"

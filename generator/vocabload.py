@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from . import figures, yamlread
+from . import figures, textcheck, yamlread
 from .problems import Problem
 from .vocab import FILES, Entry, Vocabularies, Vocabulary
 
 MAX_LINE = 300
-_FIELDS = {"label", "definition", "synonyms", "totals", "not_totalled_because"}
+_FIELDS = {"label", "definition", "synonyms", "totals", "not_totalled_because", "singular"}
 
 
 def load_vocab(folder: Path, shown: str | None = None) -> tuple[Vocabularies, list[Problem]]:
@@ -31,16 +32,38 @@ def load_vocab(folder: Path, shown: str | None = None) -> tuple[Vocabularies, li
         where = f"{base}/{stem}.yml"
         vocabulary = Vocabulary(stem, where)
         out.by_file[stem] = vocabulary
-        if not path.is_file() or path.is_symlink():
+        if path.is_symlink():
+            problems.append(
+                Problem(
+                    where,
+                    1,
+                    1,
+                    "",
+                    "this vocabulary file is a symbolic link; the build reads only real files: put the file itself here",
+                )
+            )
+            continue
+        if not path.is_file():
             problems.append(Problem(where, 1, 1, "", "this vocabulary file is missing; restore it from the project"))
             continue
         try:
-            data, text = yamlread.read(path.read_bytes())
+            data, text = yamlread.read(_read(path))
+        except OSError as exc:
+            problems.append(Problem(where, 1, 1, "", f"the file cannot be read ({exc.strerror or exc}); check its permissions"))
+            continue
         except yamlread.YamlError as exc:
             problems.append(Problem(where, exc.line, exc.column, "", exc.message))
             continue
         problems.extend(_terms(vocabulary, data, text))
     return out, problems
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, at most one more than the size limit (``yamlread.read`` refuses a larger file),
+    without following a link made after the check above."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(yamlread.MAX_BYTES + 1)
 
 
 def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
@@ -56,6 +79,10 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
     if not isinstance(data, dict) or not data:
         problem((), "a vocabulary file is a list of 'term-id:' entries, each with label and definition")
         return problems
+    # The character rules of records (control, bidirectional and invisible characters): a term's label
+    # and definition are shown on every page that uses it, and in the feed.
+    for loc, message in textcheck.scan(data):
+        problem(tuple(str(part) for part in loc), message)
     for term, fields in data.items():
         if not isinstance(term, str) or not ID_RE.match(term) or len(term) > 80:
             problem((str(term),), f"'{term}' is not a valid term id: use lower-case letters, digits and single hyphens")
@@ -64,7 +91,7 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
             problem((term,), "give the term a label and a definition, each on its own indented line")
             continue
         for name in fields:
-            if name not in _FIELDS or (name in ("totals", "not_totalled_because") and vocabulary.name != "measures"):
+            if name not in _FIELDS or (name in ("totals", "not_totalled_because", "singular") and vocabulary.name != "measures"):
                 problem((term, str(name)), f"'{name}' is not a field of a term here")
         texts = {}
         for name in ("label", "definition"):
@@ -79,6 +106,10 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
         if not isinstance(synonyms, list) or not all(isinstance(s, str) and 0 < len(s) <= 80 for s in synonyms):
             problem((term, "synonyms"), "synonyms is a list of words or phrases, e.g. [over, above]")
             synonyms = []
+        singular = fields.get("singular")
+        if singular is not None and (not isinstance(singular, str) or not singular.strip() or "\n" in singular):
+            problem((term, "singular"), "singular is the label for one, on one line, e.g. website or app blocked")
+            singular = None
         totals = fields.get("totals", True)
         reason = fields.get("not_totalled_because")
         if not isinstance(totals, bool):
@@ -95,6 +126,7 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
                 tuple(synonyms),
                 totals,
                 reason if not totals else None,
+                singular,
             )
         )
     if vocabulary.name == "qualifiers":
@@ -102,4 +134,9 @@ def _terms(vocabulary: Vocabulary, data: Any, text: str) -> list[Problem]:
             problem((extra,), f"'{extra}' has no total rule; qualifiers need one in generator/figures.py (ask in an issue)")
         for gone in sorted(set(figures.QUALIFIER_WORDS) - set(vocabulary)):
             problem((), f"the qualifier '{gone}' is missing; totals and records rely on it")
+    if vocabulary.name == "figure-statuses":
+        for extra in sorted(set(vocabulary) - set(figures.STATUSES)):
+            problem((extra,), f"'{extra}' has no total rule; statuses need one in generator/figures.py (ask in an issue)")
+        for gone in sorted(set(figures.STATUSES) - set(vocabulary)):
+            problem((), f"the status '{gone}' is missing; totals and records rely on it")
     return problems

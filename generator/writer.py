@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -97,9 +98,14 @@ def refuse_link(path: str, what: str) -> None:
 
 
 def read_manifest(out: Path) -> dict[str, list]:
-    """The last build's manifest: path → [hash, size, mtime_ns] (empty when missing or unreadable)."""
+    """The last build's manifest: path → [hash, size, mtime_ns] (empty when missing, unreadable, a link or
+    not a regular file)."""
     try:
-        old = json.loads((out / MANIFEST).read_text("utf-8"))
+        fd = os.open(out / MANIFEST, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return {}
+            old = json.loads(handle.read())
     except (OSError, ValueError):
         return {}
     return old if isinstance(old, dict) else {}
@@ -117,8 +123,8 @@ class Output:
             refuse_link(self.root, "the output folder")
             refuse_link(self.staging, "the staging folder")
             out.mkdir(parents=True, exist_ok=True)
-            self.old = read_manifest(out)
             self.present = stats(self.root)  # one walk: what is there now, for stale files and for changes
+            self.old = read_manifest(out)
             if os.path.lexists(self.staging):
                 shutil.rmtree(self.staging)  # a real folder (checked above); rmtree never follows links inside it
         self.manifest: dict[str, list] = {}
@@ -210,21 +216,31 @@ def _write_bytes(path: str, data: bytes, made: set[str]) -> None:
         handle.write(data)
 
 
+def refuse_special(path: str) -> None:
+    """Stop the build at a FIFO, socket or device in the output folder: opening one can block for ever."""
+    raise WriteError(
+        f"{path} is not a regular file (a FIFO, socket or device); the output folder holds only generated "
+        "files and the build's cache: remove it, then build again"
+    )
+
+
 def stats(root: str) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every file under ``root`` but the cache, by POSIX path; refuses any link inside."""
+    """(size, mtime_ns) of every file under ``root`` but the cache, by POSIX path; refuses any link and any
+    special file inside, the cache's included (the cache module reads and writes there)."""
     found: dict[str, tuple[int, int]] = {}
-    stack = [("", root)]
+    stack = [("", root, False)]
     while stack:
-        prefix, folder = stack.pop()
+        prefix, folder, in_cache = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 rel = prefix + entry.name
                 if entry.is_symlink():
                     refuse_link(entry.path, "every file in the output folder")
                 if entry.is_dir(follow_symlinks=False):
-                    if rel != CACHE:
-                        stack.append((rel + "/", entry.path))
-                else:
+                    stack.append((rel + "/", entry.path, in_cache or rel == CACHE))
+                elif not entry.is_file(follow_symlinks=False):
+                    refuse_special(entry.path)
+                elif not in_cache:
                     st = entry.stat(follow_symlinks=False)
                     found[rel] = (st.st_size, st.st_mtime_ns)
     return found

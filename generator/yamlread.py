@@ -80,6 +80,7 @@ def read(data: bytes) -> tuple[Any, str]:
         raise YamlError(line, col, "the file is not UTF-8 text; save it with UTF-8 encoding") from None
     if "\x00" in text:
         raise YamlError(1, 1, "the file contains a NUL character; records are plain text")
+    _refuse_deep(text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -101,6 +102,47 @@ def read(data: bytes) -> tuple[Any, str]:
         raise YamlError(1, 1, "the file is empty; a record is a list of 'field: value' lines")
     # An alias needs a '*': without one, the builder can skip watching for nodes seen twice.
     return _Builder(aliases="*" in text).value(root, 0), text
+
+
+_DEEP_GATE = 1_000
+"""Above this bound on a text's nesting (see ``_refuse_deep``), its depth is measured before composing: below it,
+libyaml's recursion is shallow and its quadratic cost a few milliseconds."""
+_LEADING = re.compile(rf"^[ ?:-]{{{_DEEP_GATE},}}", re.MULTILINE)
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _refuse_deep(text: str) -> None:
+    """Refuse a text nested more than MAX_DEPTH levels before libyaml composes it: its composer recurses
+    in C (30,000 levels end the process with a segmentation fault, whatever Python's recursion limit)
+    and its scanner costs time quadratic in the depth.
+
+    A nested collection opens with ``[`` or ``{``, or (in block style) starts further right on a new line
+    or after ``- `` or ``? `` on the same one, so a text's depth is at most its number of brackets plus
+    the longest run of spaces and indicators (``-``, ``?``, ``:``) at the start of a line. Only a text where that
+    bound is large (about one record in none) is streamed through the parser, event by event, stopping
+    at the first collection deeper than MAX_DEPTH: linear, and without composing anything."""
+    if text.count("[") + text.count("{") < _DEEP_GATE and _LEADING.search(text) is None:
+        return
+    loader = _Loader(text)
+    try:
+        depth = 0
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the root mapping is level 0 for _Builder
+                    mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    raise YamlError(line, column, f"values are nested too deeply; records need at most {MAX_DEPTH} levels")
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: composing the text reports it, with its line
+    finally:
+        loader.dispose()
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -161,6 +203,9 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         if node.tag != f"{_STD}map":
             raise self.fail(node, f"custom YAML tags ({node.tag}) are not allowed")
+        if len(node.value) > MAX_LIST:
+            # Like a list: refused before anything is built or checked field by field.
+            raise self.fail(node, f"this has {len(node.value):,} fields in one place; records hold at most {MAX_LIST:,}")
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == f"{_STD}merge":
@@ -194,6 +239,19 @@ class _Builder:
         return text
 
 
+def _keys(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """A mapping's (key node, value node) by key, made once per node: locating every one of a mapping's
+    n fields (n problems) then costs n lookups, not n walks of its list."""
+    index = getattr(node, "_opswatch_keys", None)
+    if index is None:
+        index = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node.value, str):
+                index.setdefault(key_node.value, (key_node, value_node))
+        node._opswatch_keys = index  # type: ignore[attr-defined]
+    return index
+
+
 def locate(root: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int]:
     """The line and column of the node at ``loc`` (a field path), or of its nearest parent."""
     if root is None:
@@ -202,15 +260,28 @@ def locate(root: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int]:
     mark = node.start_mark
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for key_node, value_node in node.value:
-                if key_node.value == part:
-                    mark, node = key_node.start_mark, value_node
-                    break
-            else:
+            found = _keys(node).get(part)
+            if found is None:
                 return mark.line + 1, mark.column + 1
+            mark, node = found[0].start_mark, found[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             node = node.value[part]
             mark = node.start_mark
         else:
             break
     return mark.line + 1, mark.column + 1
+
+
+def scalar_text(root: yaml.Node | None, text: str, loc: Sequence[str | int]) -> str | None:
+    """The source text of the scalar at ``loc`` as written ("1.450", not the float 1.45), or None."""
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return text[node.start_mark.index : node.end_mark.index]

@@ -32,7 +32,7 @@ from watchdog.observers.api import BaseObserver
 from generator.editorfiles import is_temporary
 from generator.kinds import KINDS
 
-from . import rerender
+from .speed import rerender
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse

@@ -59,7 +59,7 @@ CASES = [
         OP_HEAD + "announced: {date: 23/05/2025, sources: [report-a]}\n",
         [
             "{f}:5:13: announced.date: '23/05/2025' is not a date in the accepted form (use 2020, 2020-05, 2020-05-30, "
-            "2020-05~ (approximate) or XXXX-05-23 (year not stated))"
+            "2020-05~ (approximate), XXXX-05-23 (year not stated) or XXXX-XX-09 (only the day stated))"
         ],
     ),
     (
@@ -112,7 +112,10 @@ CASES = [
         "operations",
         "t.yml",
         OP_HEAD + "outcomes:\n  - {metric: arrests, value: 2.5, sources: [report-a]}\n",
-        ["{f}:6:23: outcomes[0].value: 2.5 is not a whole number"],
+        [
+            "{f}:6:23: outcomes[0].value: 2.5 is not a whole number; figures are counts, written as the whole number the "
+            "source gives (a statistic that is not a count, such as an average age, stays in the summary or a note)"
+        ],
     ),
     (
         "qualifier not allowed",
@@ -120,6 +123,66 @@ CASES = [
         "t.yml",
         OP_HEAD + "outcomes:\n  - {metric: arrests, value: 5, qualifier: roughly, sources: [report-a]}\n",
         ["{f}:6:33: outcomes[0].qualifier: 'roughly' is not a qualifier; did you mean 'about' (about)?"],
+    ),
+    (
+        "unknown qualifier in a fixed list",
+        "operations",
+        "t.yml",
+        OP_HEAD + "outcomes:\n  - {metric: arrests, value: 5, qualifier: give-or-take, sources: [report-a]}\n",
+        [
+            "{f}:6:33: outcomes[0].qualifier: 'give-or-take' is not one of the qualifiers (exact, about, nearly, "
+            "at-least, more-than, up-to); use the nearest one and keep the source's own words in note. This list is "
+            "fixed (each qualifier needs a rule for totals in generator/figures.py); to propose a new one, open an issue"
+        ],
+    ),
+    (
+        "comma inside a flow mapping",
+        "operations",
+        "t.yml",
+        OP_HEAD + "places:\n  - {name: São Paulo, Brasil, country: br}\n",
+        [
+            "{f}:6:23: places[0].Brasil: 'Brasil' is not a field: inside {{…}} a comma starts a new field, so "
+            "'São Paulo, Brasil' was read as two; put the text in quotes: name: \"São Paulo, Brasil\""
+        ],
+    ),
+    (
+        "a key with accents is printed as itself",
+        "operations",
+        "t.yml",
+        OP_HEAD + "places:\n  - {name: Centro, São Paulo}\n",
+        [
+            "{f}:6:20: places[0][\"São Paulo\"]: 'São Paulo' is not a field: inside {{…}} a comma starts a new field, "
+            "so 'Centro, São Paulo' was read as two; put the text in quotes: name: \"Centro, São Paulo\""
+        ],
+    ),
+    *[
+        (
+            f"thousands separator {written}",
+            "operations",
+            "t.yml",
+            OP_HEAD + f"outcomes:\n  - {{metric: arrests, value: {written}, sources: [report-a]}}\n",
+            [
+                f"{{f}}:6:{column}: outcomes[0]{where}: '{shown}' looks like 1,450 written with a thousands separator "
+                "(1.450 in Portuguese, Spanish or German, 1,450 in English, 1 450 in French); write the whole number "
+                "with no separator: value: 1450"
+            ],
+        )
+        for written, shown, where, column in (
+            ("1.450", "1.450", ".value", 23),
+            ("1,450", "1,450", '["450"]', 32),
+            ("1 450", "1 450", ".value", 23),
+            ('"1 450"', "1 450", ".value", 23),
+        )
+    ],
+    (
+        "placeholder left by new",
+        "operations",
+        "t.yml",
+        "name: TODO name of the operation\nsummary: A test.\ncrime_areas: [human-trafficking]\nsources: [report-a]\n",
+        [
+            "{f}:1:1: name: 'TODO name of the operation' is still the placeholder that the new command wrote; replace "
+            "it with what the source says (in your own words), or remove the field if it is optional"
+        ],
     ),
     (
         "qualifier without value",

@@ -8,26 +8,39 @@ from pathlib import Path
 import pytest
 
 from generator import checker, history, link, pages, schemas
-from generator.kinds import KINDS
+from generator.kinds import BY_SINGULAR, KINDS
+from generator.problems import ContentError
 from tests.helpers import ROOT, build_site, make_project, run_generator
 
 
-def test_new_writes_a_valid_commented_skeleton(mini_content):
+def test_new_writes_a_commented_skeleton_that_check_refuses_until_its_placeholders_are_replaced(mini_content):
+    written = []
     for kind, extra in (
         ("source", []),
         ("operation", ["--source", "report-a"]),
+        ("series", ["--source", "report-a"]),
         ("agency", ["--source", "report-a"]),
         ("country", ["--source", "report-a"]),
     ):
         rid = "de" if kind == "country" else f"new-{kind}"
         result = run_generator("new", kind, rid, "--content", str(mini_content), *extra)
         assert result.returncode == 0, result.stdout
-        folder = {"source": "sources", "operation": "operations", "agency": "agencies", "country": "countries"}[kind]
-        text = (mini_content / folder / f"{rid}.yml").read_text("utf-8")
+        folder = BY_SINGULAR[kind]
+        path = mini_content / folder / f"{rid}.yml"
+        text = path.read_text("utf-8")
         assert text.splitlines()[0] == schemas.header(folder)
         assert "TODO" in text
         assert "# summary:" in text or kind in ("source", "country")
-    checker.check(mini_content)  # every skeleton passes the check as written
+        written.append(path)
+    # A record fresh from `new` would publish a "TODO" page: the check names each placeholder.
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    found = [p.text() for p in caught.value.problems]
+    assert found and all("is still the placeholder that the new command wrote; replace it" in p for p in found), found
+    assert {p.split(":")[0].rsplit("/", 1)[1] for p in found} == {path.name for path in written}
+    for path in written:
+        path.write_text(path.read_text("utf-8").replace("TODO", "Written"), "utf-8")
+    checker.check(mini_content)  # every skeleton passes the check once its placeholders are replaced
 
 
 def test_new_refuses_to_overwrite_and_bad_ids(mini_content):
@@ -45,7 +58,10 @@ def test_new_refuses_to_overwrite_and_bad_ids(mini_content):
 
 
 def test_committed_schemas_match_the_models():
-    assert schemas.stale() == [], "run: python -m generator schema"
+    stale = [p.name for p in schemas.stale()]
+    assert stale == [], (
+        f"schemas/{', '.join(stale)} differ from the models and vocabularies: run .venv/bin/python -m generator schema"
+    )
     result = run_generator("schema", "--check")
     assert result.returncode == 0, result.stdout
 

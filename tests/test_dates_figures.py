@@ -22,6 +22,8 @@ from generator.figures import Figure, total
         ("2017-11~", "about November 2017", "month"),
         ("2019?", "possibly 2019", "year"),
         ("2016-02-29", "29 February 2016", "day"),
+        ("XXXX-XX-09", "the 9th (month and year not stated)", "day"),
+        ("XXXX-XX-23", "the 23rd (month and year not stated)", "day"),
     ],
 )
 def test_date_words_keep_the_precision(text, words, precision):
@@ -31,7 +33,22 @@ def test_date_words_keep_the_precision(text, words, precision):
 
 
 @pytest.mark.parametrize(
-    "text", ["23/05/2025", "2021-13", "2021-02-30", "2019-02-29", "XXXX", "21-05-01", "2020-5-1", "May 2020", "1850"]
+    "text",
+    [
+        "2021-XX-09",
+        "XXXX-XX",
+        "XXXX-XX-32",
+        "XXXX-XX-09~",
+        "23/05/2025",
+        "2021-13",
+        "2021-02-30",
+        "2019-02-29",
+        "XXXX",
+        "21-05-01",
+        "2020-5-1",
+        "May 2020",
+        "1850",
+    ],
 )
 def test_invalid_dates_are_refused_with_a_reason(text):
     with pytest.raises(ValueError) as caught:
@@ -51,7 +68,7 @@ def test_unknown_year_sorts_after_known_years():
     qualifier=st.sampled_from(["", "~", "?", "%"]),
 )
 def test_every_accepted_date_is_valid_edtf(year, month, day, qualifier):
-    text = year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "") + qualifier
+    text = year + (f"-{month:02d}" if month else "-XX" if day else "") + (f"-{day:02d}" if day else "") + qualifier
     try:
         dates.parse(text)
     except ValueError:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_reference_names_a_declared_kind():
     found = {target for kind in KINDS.values() for _, target in refs.paths(kind.model)}
-    assert found == {"operations", "agencies", "sources"}
+    assert found == {"operations", "series", "agencies", "sources"}
     # The checks that point at a line of the raw YAML follow the same declarations.
     assert {(kind, pattern) for kind, pattern, _ in rules.REFERENCES} >= {
         ("operations", ("outcomes", "*", "reported", "*", "sources", "*")),
@@ -35,5 +35,5 @@ def test_each_kind_has_its_folder_schema_and_command_word():
         assert (ROOT / "content" / kind).is_dir()
         assert (ROOT / "schemas" / f"{kind.singular}.schema.json").is_file()
         assert BY_SINGULAR[kind.singular] is kind
-    assert [k for k in KINDS.values() if k.renamable] == ["operations", "agencies", "sources"]
+    assert [k for k in KINDS.values() if k.renamable] == ["operations", "series", "agencies", "sources"]
     assert [k for k in KINDS.values() if not k.cites] == ["sources"]

@@ -79,7 +79,7 @@ def test_country_totals_keep_precision_and_say_what_they_count(mini_content):
     arrests = next(t for t in site.country_totals["fr"] if t.metric == "arrests")
     assert arrests.sum.words() == "more than 190"  # more than 150 (op-one) + 40 (op-two)
     text = render_all(pages.country_pages(site))["countries/fr.md"]
-    assert "operations may overlap" in text and "not country-only figures" in text
+    assert "operations may overlap" in text and "not figures for France alone" in text
     assert "more than 190" in text
 
 

@@ -153,11 +153,11 @@ def test_country_entries_cite_their_own_sources(out):
 def test_lists_show_the_reported_count_of_countries_and_a_country_as_lead(out):
     index = out["operations/index.md"]
     chain = next(line for line in index.splitlines() if "operation-global-chain.html" in line)
-    assert '<td data-sort="39"><span>39 reported, 2 named</span></td>' in chain
+    assert '<td data-sort="39"><span>39 countries reported, 2 named</span></td>' in chain
     assert '<a href="../countries/at.html">Austria</a>' in chain
     europol = next(line for line in index.splitlines() if "europol-child-trafficking" in line)
     assert '<a href="../countries/gb.html">United Kingdom</a>' in europol
-    assert "Countries: 39 reported, 2 named. Lead: Austria." in out["feed.xml"]
+    assert "Countries: 39 countries reported, 2 named. Lead: Austria." in out["feed.xml"]
     row = next(r for r in _rows(out["data/operations.csv"]) if r["operation_id"] == "operation-global-chain")
     assert row["lead"] == "country:at" and row["countries_count"] == "39"
 
@@ -262,14 +262,30 @@ def test_figures_that_could_mislead_are_refused(mini_content, yaml, message):
     assert any(message in line and "op-two.yml:" in line for line in lines), lines
 
 
-def test_a_duration_and_an_end_together_are_refused(mini_content):
+@pytest.mark.parametrize(
+    ("period", "problem"),
+    [
+        ('{start: "2019-10", end: "2021-10", duration: 2 years, sources: [report-a]}', None),
+        ('{start: "2024-05-01", end: "2024-05-12", duration: 2 weeks, sources: [report-a]}', None),
+        ('{start: "2019-10", end: "2021-10", duration: 5 years, sources: [report-a]}', "does not fit the dates"),
+        (
+            '{start: "2024-05-01", end: "2024-05-05", duration: 10 days, sources: [report-a]}',
+            "from 2024-05-01 to 2024-05-05 is 5 days",
+        ),
+        ('{end: "2021-10", duration: 2 years, sources: [report-a]}', "give the start as well"),
+    ],
+)
+def test_a_start_an_end_and_a_duration_must_agree(mini_content, period, problem):
     path = mini_content / "operations" / "op-two.yml"
-    path.write_text(
-        path.read_text("utf-8") + 'period: {start: "2019-10", end: "2021-10", duration: 2 years, sources: [report-a]}\n', "utf-8"
-    )
+    path.write_text(path.read_text("utf-8") + f"period: {period}\n", "utf-8")
+    if problem is None:
+        checker.check(mini_content)
+        return
     with pytest.raises(ContentError) as caught:
         checker.check(mini_content)
-    assert any("period.duration: give either an end or a duration, not both" in p.text() for p in caught.value.problems)
+    assert any("period.duration:" in p.text() and problem in p.text() for p in caught.value.problems), [
+        p.text() for p in caught.value.problems
+    ]
 
 
 def test_timelines_show_phases_durations_and_inferred_dates(out):

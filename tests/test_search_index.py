@@ -135,8 +135,11 @@ def test_very_common_terms_keep_their_best_documents_and_say_so(shipped):
 
 def test_file_names_are_plain_ascii():
     assert search_index.file_name("t", "ab") == "t-ab.js"
-    assert search_index.file_name("t", "zü") == "t-z_fc.js"
-    assert search_index.file_name("t", "日本") == "t-_65e5_672c.js"
+    assert search_index.file_name("t", "zü") == "t-z_fc_.js"
+    assert search_index.file_name("t", "日本") == "t-_65e5__672c_.js"
+    # Two keys, two files: "ła" is not "ᐪ" (U+142A), nor "Ab" "ab" on a case-insensitive disk.
+    assert search_index.file_name("t", "ła") != search_index.file_name("t", "ᐪ")
+    assert search_index.file_name("t", "Ab") != search_index.file_name("t", "ab")
 
 
 def test_the_index_is_deterministic(shipped):

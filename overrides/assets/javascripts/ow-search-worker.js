@@ -41,7 +41,7 @@
   function fileName(kind, key) {
     var out = "";
     for (var ch of key)
-      out += /^[a-z0-9]$/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16);
+      out += /^[a-z0-9]$/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16) + "_";
     return kind + "-" + out + ".js";
   }
 

@@ -1,1 +1,1 @@
-__owSearch("t","be",{"bears":[23,1],"because":[72,1],"becomes":[75,1],"been":[1,1,13,1,15,1,46,1],"before":[73,1,2,1],"began":[1,1],"begging":[6,4],"beings":[6,6,13,1,5,22],"belarus":[7,5,31,21],"belong":[3,1],"ben":[39,16],"benin":[39,21],"between":[0,1,3,1,64,1]},[]);
+__owSearch("t","be",{"bears":[23,1],"because":[72,1],"becomes":[75,1],"been":[1,1,13,1,15,1,46,1],"before":[73,1,2,1],"began":[1,1],"begging":[6,4],"beings":[6,6,13,1,5,22],"belarus":[7,5,31,21],"belong":[3,1],"ben":[39,16],"benin":[39,21],"besides":[72,1],"between":[0,1,3,1,64,1]},[]);

@@ -3,12 +3,14 @@
 Material renders the navigation (the left column and the tabs) for every page, and at 10,000
 operations that was the largest part of rendering the templates. Record pages are not in the
 navigation: for them, the navigation depends only on the folder the page is in (its links are
-relative) and on which items are marked active (the plugin marks the section's tab). The
-overrides ``partials/nav.html`` and ``partials/tabs.html`` wrap Material's own partials in a call
-block, ``{% call opswatch_cache.nav("nav", page, nav) %}``, which renders them once per folder and
-active items and copies the result for the other pages. A page that is in the navigation (its
-item shows as the current page, with its table of contents) is rendered in full each time.
-``tests/test_lightpages.py`` builds a site with and without the cache and compares every page.
+relative) and on which items are marked active (the plugin marks the section's tab). The loader
+here (``CachingLoader``) hands out the partials named in ``WRAPPED`` wrapped in a call block,
+``{% call opswatch_cache.nav("nav", page, nav) %}{% include "opswatch-original:partials/nav.html" %}{% endcall %}``,
+which renders them once per folder and active items and copies the result for the other pages. A
+page that is in the navigation (its item shows as the current page, with its table of contents) is
+rendered in full each time. The overrides know nothing of this: without the speed layer the same
+partials render on every page. ``tests/test_lightpages.py`` builds a site with and without the
+cache and compares every page.
 """
 
 from __future__ import annotations
@@ -19,21 +21,34 @@ from typing import Any
 
 import jinja2
 
-ORIGINAL = "material:"
-"""Prefix of a template name that asks for the theme's own template, not the override."""
+ORIGINAL = "opswatch-original:"
+"""Prefix of a template name that asks for the template itself, not its cached wrapper."""
+
+WRAPPED = {
+    "partials/nav.html": 'nav("nav", page, nav)',
+    "partials/tabs.html": 'nav("tabs", page, nav)',
+    "partials/palette.html": 'folder("palette", page)',
+    "partials/search.html": 'folder("search", page)',
+    "partials/ow-config.html": 'folder("config", page)',
+}
+"""Partials rendered once for many pages: the navigation per folder and active items; the others
+per folder (their only page-dependent input is the relative address of the site's root)."""
 
 
-class OriginalTemplates(jinja2.BaseLoader):
-    """A loader that also hands out the theme's own templates under ``material:<name>``, so that
-    an override can include the template it wraps."""
+class CachingLoader(jinja2.BaseLoader):
+    """A loader that hands out the partials in ``WRAPPED`` through the cache (``opswatch_cache``,
+    a ``TemplateCache`` in the environment's globals), and every template as it is under
+    ``opswatch-original:<name>``."""
 
-    def __init__(self, inner: jinja2.BaseLoader, theme_dirs: list[str]) -> None:
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
         self.inner = inner
-        self.theme = jinja2.FileSystemLoader(theme_dirs)
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         if template.startswith(ORIGINAL):
-            return self.theme.get_source(environment, template[len(ORIGINAL) :])
+            return self.inner.get_source(environment, template[len(ORIGINAL) :])
+        call = WRAPPED.get(template)
+        if call is not None:
+            return f'{{% call opswatch_cache.{call} %}}{{% include "{ORIGINAL}{template}" %}}{{% endcall %}}', None, lambda: True
         return self.inner.get_source(environment, template)
 
     def list_templates(self) -> list[str]:
