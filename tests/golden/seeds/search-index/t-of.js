@@ -1,1 +1,1 @@
-__owSearch("t","of",{"off":[6,1],"offences":[1,1,5,1,23,1],"offenders":[1,1,1,1,5,2],"offers":[81,1],"office":[6,6,6,20,3,17,18,1],"officers":[6,1,13,1,2,1,1,1,2,1],"offices":[17,1],"official":[6,1,65,1,3,1,1,1,7,1],"officials":[75,1],"offline":[71,1]},[]);
+__owSearch("t","of",{"offences":[1,1,5,1,23,1],"offenders":[1,1,1,1,5,2],"offers":[81,1],"office":[6,6,6,20,3,17,18,1],"officers":[6,1,13,1,2,1,1,1,2,1],"offices":[17,1],"official":[6,1,65,1,3,1,1,1,7,1],"officials":[75,1],"offline":[71,1]},[]);
