@@ -10,7 +10,7 @@ from functools import partial
 from . import outcomes as figures
 from .kinds import AGENCIES, COUNTRIES, KINDS, SERIES
 from .plan import ALL, Page
-from .site import Site
+from .site import Basis, Site
 
 PATHS = (
     "data/dataset.json",
@@ -158,6 +158,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 op.series,
                 op.edition,
                 ";".join(figures.hosted_only(op)),
+                "; ".join(f"{q.country}: {basis.words()}" for q in op.countries if (basis := Basis.of(q))),
                 "; ".join(f"{kind.singular}:{rid}: {basis.words()}" for kind, rid, basis in leads if basis),
                 site.thin.get(oid, ""),
             ]
@@ -275,6 +276,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "series",
                 "edition",
                 "countries_hosting_or_supporting",
+                "countries_basis",
                 "lead_basis",
                 "caveat",
             ],

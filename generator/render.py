@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import countries, dates, figurehtml, html, outcomes, paging
+from . import countries, dates, figurehtml, glance, html, indexhtml, outcomes, paging
 from .figures import Figure
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES, TAB_PAGES, section_of
@@ -62,11 +62,15 @@ _SPAN_CLASS = html.template('<span class="{}">{}</span>')
 _TIME = html.template('<time datetime="{}">{}</time>')
 _TIME_CLASS = html.template('<time class="{}" datetime="{}">{}</time>')
 _OP_ROW = html.template("<tr><td>{}</td><td>{}</td><td>{}</td></tr>")
-_TIMELINE_ITEM = html.template(
-    '<li class="ow-timeline__item">{date}\n<div class="ow-timeline__text">{what}{text}{cites}{inferred}</div></li>'
-)
+# A timeline: one item per date (an operation's page), or per run of one operation's steps (the
+# catalogue's timeline), so that neither a date nor a long name is repeated line after line; each
+# step on a line of its own.
+_TIMELINE_ITEM = html.template('<li class="ow-timeline__item">{}</li>')
+_TIMELINE_OP = html.template('<p class="ow-timeline__op">{}</p>\n<dl class="ow-timeline__days">\n{}\n</dl>')
+_TIMELINE_DAY = html.template("<dt>{}</dt>\n{}")
+_TIMELINE_STEP = html.template('<div class="ow-timeline__text">{}{}{}</div>')
+_TIMELINE_STEP_DD = html.template('<dd class="ow-timeline__text">{}{}{}</dd>')
 _TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
-_WHAT = html.template("{}: ")
 _SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}{}</li>')
 _TITLE_FROM = html.template(' <span class="ow-inferred">({})</span>')
 TITLE_FROM_WORDS = {
@@ -88,9 +92,11 @@ _ORIGINAL = html.template('. <a class="ow-external" href="{}" rel="nofollow noop
 _NO_ADDRESS = html.literal('. <span class="ow-unknown">No web address known.</span>')
 _SOURCES = html.template('## Sources\n\n<ol class="ow-sources">\n{}\n</ol>')
 _UPDATED = html.template('<p class="ow-updated">Record last changed on <time datetime="{}">{}</time>.</p>')
+# data-label: the column's heading, which a phone shows beside each cell of a row stacked as a card.
 _INDEX_ROW = html.template(
-    '<tr><td>{link}</td><td>{kind}</td><td data-sort="{sort}">{date}</td><td data-sort="{csort}">{countries}</td>'
-    "<td>{leads}</td><td>{figures}</td></tr>"
+    '<tr><td>{link}</td><td data-label="Kind">{kind}</td><td data-label="Latest date" data-sort="{sort}">{date}</td>'
+    '<td data-label="Countries" data-sort="{csort}">{countries}</td>'
+    '<td data-label="Lead">{leads}</td><td data-label="Headline figures">{figures}</td></tr>'
 )
 _MORE = html.template("{} and {} more")
 
@@ -118,6 +124,18 @@ def _shared_for(site: Site) -> _Shared:
     if _shared is None or _shared.site() is not site:
         _shared = _Shared(site)
     return _shared
+
+
+def _runs(items, key) -> list[tuple[Any, list]]:
+    """Consecutive items with the same key, grouped: [(key, [items]), ...] in order."""
+    out: list[tuple[Any, list]] = []
+    for item in items:
+        k = key(item)
+        if out and out[-1][0] == k:
+            out[-1][1].append(item)
+        else:
+            out.append((k, [item]))
+    return out
 
 
 def _inferred(note: str | None) -> Markup:
@@ -200,6 +218,16 @@ class PageContext:
         shown = self.links(kind, ids[: paging.EXAMPLES])
         rest = len(ids) - paging.EXAMPLES
         return _MORE(shown, f"{rest:,}") if rest > 0 else shown
+
+    def glance(self, oid: str) -> Markup:
+        """An operation's facts at a glance (glance.py), for the top of its page."""
+        return glance.box(self, oid)
+
+    def publisher_words(self, source) -> Markup:
+        return indexhtml.publisher_words(self, source)
+
+    def cited_by_line(self, sid: str) -> Markup:
+        return indexhtml.cited_by_line(self, sid)
 
     def cite(self, sources: Iterable[str]) -> Markup:
         """Numbered citation links, e.g. [1][2], each to the page's source list."""
@@ -288,18 +316,26 @@ class PageContext:
         return _inferred(note)
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
-        """A timeline as an ordered list, readable without JavaScript."""
-        items = [
-            _TIMELINE_ITEM(
-                date=_date_html(e.date, "ow-timeline__date"),
-                what=_WHAT(self._a(OPERATIONS, e.operation)) if with_operation else "",
-                text=e.text,
-                cites=self.cite(e.sources),
-                inferred=html.join("", [_inferred(e.inferred), basis_html(e.basis)]),
-            )
-            for e in entries
-        ]
+        """A timeline as an ordered list, readable without JavaScript: each date once, each step on
+        its own line; with ``with_operation``, each operation's name once for a run of its steps."""
+        if not with_operation:
+            items = [
+                _TIMELINE_ITEM(html.join("\n", [_date_html(date, "ow-timeline__date"), *[self._step(e) for e in day]]))
+                for date, day in _runs(entries, lambda e: e.date)
+            ]
+            return _TIMELINE(html.join("\n", items))
+        items = []
+        for oid, run in _runs(entries, lambda e: e.operation):
+            days = [
+                _TIMELINE_DAY(_date_html(date, "ow-timeline__date"), html.join("\n", [self._step(e, True) for e in day]))
+                for date, day in _runs(run, lambda e: e.date)
+            ]
+            items.append(_TIMELINE_ITEM(_TIMELINE_OP(self._a(OPERATIONS, oid), html.join("\n", days))))
         return _TIMELINE(html.join("\n", items))
+
+    def _step(self, e, in_list: bool = False) -> Markup:
+        marks = html.join("", [_inferred(e.inferred), basis_html(e.basis)])
+        return (_TIMELINE_STEP_DD if in_list else _TIMELINE_STEP)(e.text, self.cite(e.sources), marks)
 
     def span_words(self, span) -> Markup:
         """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""

@@ -220,8 +220,20 @@ def test_banner_is_visible_and_the_open_page_recovers_by_itself(serve: Serve):
         _save(record, "name: [broken\n")
         banner = page.locator("#opswatch-preview-problems")
         banner.wait_for(state="visible", timeout=120_000)  # live reload brings it to the open page
-        box = banner.bounding_box()
-        assert box is not None and box["y"] == 0 and box["height"] > 20
+        # In sight at the bottom of the window, wherever the reader is on the page, and never over
+        # the site title or the search box.
+        for scroll in (0, 3000):
+            page.evaluate(f"window.scrollTo(0, {scroll})")
+            box = banner.bounding_box()
+            assert box is not None and box["height"] > 20
+            assert abs(box["y"] + box["height"] - page.evaluate("innerHeight")) <= 1, (box, scroll)
+            for part in (".md-header__title", ".md-search__form"):
+                target = page.locator(part).first.bounding_box()
+                assert target is not None, part
+                middle = (target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+                assert page.evaluate(
+                    "([x, y]) => !document.elementFromPoint(x, y).closest('#opswatch-preview-problems')", middle
+                ), (part, scroll)
         assert "op-one.yml:" in banner.inner_text() and "YAML syntax error" in banner.inner_text()
         _save(record, good.replace("A fixture operation", "Recovered fixture operation"))
         page.get_by_text("Recovered fixture operation").wait_for(timeout=120_000)
@@ -385,3 +397,44 @@ def test_only_record_files_let_the_preview_render_just_the_rewritten_pages(tmp_p
     content = tmp_path / "content"
     changes = Changes({content / path for path in changed}, other)
     assert changes.only_records(content) is records_only
+
+
+@pytest.mark.e2e
+def test_a_config_edit_made_while_a_record_is_broken_is_not_lost(serve: Serve):
+    """N8 of the adversarial pass: the rebuild stopped by the broken record gives back the config change."""
+    record = serve.project / "content" / "operations" / "op-one.yml"
+    good = record.read_text("utf-8")
+    _settle(serve)
+    _save(record, good.replace("name: Operation One", "name: [Operation One"))
+    _wait("the banner", lambda: BANNER in serve.page())
+    _settle(serve)
+    config = serve.project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: Operations Watch", "site_name: Operations Watched"), "utf-8")
+    _settle(serve)
+    _save(record, good.replace("name: Operation One", "name: Operation One fixed"))
+    _wait("the fix", lambda: "Operation One fixed" in serve.page() and BANNER not in serve.page())
+    _settle(serve)
+    # The whole site was built with the new config: every page, not only the record's.
+    assert "Operations Watched" in serve.page() and "Operations Watched" in serve.page("sources/report-b.html")
+
+
+@pytest.mark.e2e
+def test_a_content_folder_deleted_and_made_again_is_watched_again(serve: Serve):
+    """N9 of the adversarial pass: the preview follows content/ by its name, not the folder it first watched."""
+    import shutil
+
+    content = serve.project / "content"
+    _settle(serve)
+    shutil.copytree(content, serve.project / "content-copy")
+    shutil.rmtree(content)
+    _wait("the missing folder", lambda: BANNER in serve.page() and "content folder does not exist" in serve.page())
+    _settle(serve)
+    (serve.project / "content-copy").rename(content)
+    _wait("the folder back", lambda: BANNER not in serve.page())
+    record = content / "operations" / "op-one.yml"
+    for n in range(3):
+        _save(record, record.read_text("utf-8").replace("name: Operation One", f"name: Operation One {n}", 1))
+        name = f"Operation One {n}"
+        _wait(f"save {n}", lambda name=name: name in serve.page())  # type: ignore[misc]
+        _save(record, record.read_text("utf-8").replace(f"name: Operation One {n}", "name: Operation One", 1))
+    assert serve.process.poll() is None
