@@ -297,3 +297,19 @@ def test_headings_do_not_turn_a_place_of_action_into_taking_part() -> None:
     assert "## Figures reported by operations that list Mali" in mali
     assert "## Countries in the operations" in files["index.md"]
     assert "## Named in the same operations" in files["agencies/interpol.md"]
+
+
+def test_rows_that_overlap_say_so_and_the_report_keeps_its_own_judgement() -> None:
+    catalog = checker.check(CASES["seeds"])
+    home = _outputs(catalog)["index.md"]
+    children = next(line for line in home.splitlines() if "measures-minors-rescued" in line)
+    # Epervier's 236 minors are inside its "nearly 500 victims rescued" too.
+    assert "Also counted in another row" in children and "236 children rescued, part of nearly 500 victims rescued" in children
+    # "Could serve as a model" is the report's aside, not the experts' view (review H3).
+    texts = [
+        catalog.operations["kenya-child-protection-unit-launch"].summary,
+        catalog.agencies["kenya-child-protection-unit"].summary,
+    ]
+    texts += [e.text for e in catalog.operations["interpol-specialists-group-cac-meeting"].events]
+    assert not [t for t in texts if re.search(r"discussed (it )?as a possible model", " ".join(t.split()))]
+    assert all("report calls" in " ".join(t.split()) for t in texts if "model" in t)
