@@ -19,6 +19,9 @@ from tests.helpers import ROOT
 CONTENT = ROOT / "content"
 # Fields that hold names, headlines and job titles: quoted from the reports by design.
 NAME_FIELDS = {"name", "short_name", "aliases", "title"}
+# Fields that are not the site's prose: web addresses, and a figure's status in the source's own words
+# (shown in quotation marks on every page).
+NOT_PROSE = {"url", "status_words"}
 # Quoted passages: "…", “…” and ‘…’ (an apostrophe inside a word is not a quotation mark).
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|(?<!\w)‘[^’]*’(?!\w)')
 
@@ -28,7 +31,7 @@ def _strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key not in NAME_FIELDS:
+            if key not in NAME_FIELDS and key not in NOT_PROSE:
                 yield from _strings(item, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
