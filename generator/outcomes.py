@@ -152,12 +152,18 @@ def scope_words(site: Site | None, op: Figures, outcome: Outcome) -> str:
     return "; ".join(words)
 
 
+def source_says(outcome: Outcome) -> str:
+    """The source's own words for a figure's status, without the quotation marks a record may have
+    put around them (the pages add their own): "so far", not "\"so far\""."""
+    return (outcome.status_words or "").strip().strip("\"'“”‘’«»").strip()
+
+
 def status_words(outcome: Outcome) -> str:
     """What a figure's status means for a reader, or "" for a final figure:
     "provisional (so far)", "forecast (expected to find), not a result; never added to totals"."""
     if outcome.status == "final":
         return ""
-    said = f" ({outcome.status_words})" if outcome.status_words else ""
+    said = f" ({source_says(outcome)})" if source_says(outcome) else ""
     if outcome.status == "forecast":
         return f"forecast{said}, not a result; never added to totals"
     return f"{outcome.status}{said}"
@@ -283,7 +289,10 @@ def facts_line(site: Site, oid: str) -> str:
     named = len(took_part(op))
     if op.countries_count:
         count = count_words(op.countries_count)
-        parts.append(f"Countries: {count} reported, {named} named." if named else f"Countries: {count} reported (not named).")
+        note = f" ({op.countries_count.note})" if op.countries_count.note else ""
+        parts.append(
+            f"Countries: {count} reported, {named} named{note}." if named else f"Countries: {count} reported (not named){note}."
+        )
     elif named:
         parts.append(f"Countries: {named} named.")
     hosts = [
