@@ -244,6 +244,8 @@ def data_files(site: Site) -> dict[str, str | bytes]:
             figures.across_words(o.across_countries),
             o.note,
             ";".join(o.sources),
+            o.inferred,
+            o.attributed_to,
         ]
         for kind in (SERIES, AGENCIES)
         for rid, record in sorted(c.table(kind).items())
@@ -329,6 +331,8 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "across_countries",
                 "note",
                 "sources",
+                "inferred",
+                "attributed_to",
             ],
             other,
         ),

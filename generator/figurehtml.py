@@ -151,7 +151,12 @@ def edition_cell(page: PageContext, op: Operation, figures: tuple[Outcome, ...])
         return _NONE_GIVEN
     pieces = []
     for o in figures:
-        notes = [outcomes.scope_words(page.site, op, o), outcomes.across_words(o.across_countries), outcomes.status_words(o)]
+        notes = [
+            outcomes.scope_words(page.site, op, o),
+            outcomes.across_words(o.across_countries),
+            outcomes.status_words(o),
+            outcomes.basis_words(o),
+        ]
         said = "; ".join(n for n in notes if n)
         pieces.append(_CELL_FIGURE(outcomes.figure_of(o).words(), page.cite(o.sources), _WHERE(said) if said else ""))
     return html.join(html.literal("<br>"), pieces)
@@ -162,7 +167,7 @@ _OWN = html.template("<strong>{figure}</strong> {term}{cites}{extra}")
 
 def country_figure(page: PageContext, op: Operation, o: Outcome) -> Markup:
     """A figure the sources give for one country alone, as that country's own, with any narrower scope and its status."""
-    notes = [o.scope or "", outcomes.across_words(o.across_countries), outcomes.status_words(o)]
+    notes = [o.scope or "", outcomes.across_words(o.across_countries), outcomes.status_words(o), outcomes.basis_words(o)]
     if o.phase and (found := outcomes.phase(op, o.phase)):
         notes.insert(0, f"{found.name} only")
     said = "; ".join(n for n in notes if n)

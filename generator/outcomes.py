@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import countries, dates
 from .figures import Figure
-from .kinds import AGENCIES, COUNTRIES, Kind
+from .kinds import AGENCIES
 
 if TYPE_CHECKING:
     from .models import AcrossCountries, Agency, CountryCount, Operation, Outcome, Phase, ReportedValue, Series
@@ -273,16 +273,11 @@ def other_values(outcome: Outcome) -> str:
     return "; ".join(out)
 
 
-def leads(op: Operation) -> list[tuple[Kind, str]]:
-    """(kind, id) of every lead the record names: agencies, then countries."""
-    return [(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"] + [
-        (COUNTRIES, p.country) for p in op.countries if p.role == "lead"
-    ]
-
-
 def facts_line(site: Site, oid: str) -> str:
     """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed),
     each lead and figure with its mark when it is marked, and the warning on an unidentifiable operation."""
+    from .site import Basis
+
     op = site.catalog.operations[oid]
     parts = [f"Read with care: {site.thin[oid]}."] if oid in site.thin else []
     if op.series:
@@ -300,9 +295,13 @@ def facts_line(site: Site, oid: str) -> str:
         )
     elif named:
         parts.append(f"Countries: {named} named.")
-    hosts = hosted_only(op)
+    hosts = [
+        site.countries[p.country].name + (f" ({basis.words()})" if (basis := Basis.of(p)) else "")
+        for p in op.countries
+        if p.role in NO_PART_ROLES
+    ]
     if hosts:
-        parts.append(f"Hosted or supported without taking part: {', '.join(site.countries[code].name for code in hosts)}.")
+        parts.append(f"Hosted or supported without taking part: {', '.join(hosts)}.")
     names = [
         (site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name)
         + (f" ({basis.words()})" if basis else "")
