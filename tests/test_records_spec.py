@@ -258,7 +258,7 @@ def test_a_country_count_says_what_it_counts_in_the_list_the_csv_and_the_feed(ou
 
 def test_a_country_page_shows_its_own_figures_apart_and_hosts_apart(out):
     spain = out["countries/es.md"]
-    took_part, hosted = spain.split("## Hosted or supported, without taking part")
+    took_part, hosted = spain.split("## Hosted or supported")
     assert "sample-i.html" in took_part and "sample-ii.html" not in took_part
     assert "sample-ii.html" in hosted.split("## Figures for Spain alone")[0]
     own = _row(spain, "<strong>7</strong>")
@@ -267,7 +267,7 @@ def test_a_country_page_shows_its_own_figures_apart_and_hosts_apart(out):
     assert "sample-ii.html" not in totals  # the operation Spain only hosted gives it no totals
     row = next(r for r in _rows(out["data/operations.csv"]) if r["operation_id"] == "sample-ii")
     assert row["countries"] == "fr" and row["countries_hosting_or_supporting"] == "es"
-    assert "Hosted or supported without taking part: Spain." in out["feed.xml"]
+    assert "Host or support only: Spain." in out["feed.xml"]
 
 
 def test_an_edition_links_its_series_on_its_page_in_the_csv_and_in_json_ld(out):
