@@ -194,3 +194,9 @@ def test_a_span_with_one_date_is_one_step_not_a_start_without_an_end():
     )
     entries = link.timeline("x", op)
     assert [(e.date.text, e.text) for e in entries] == [("2021", "Date of the operation (one date given for the whole of it)")]
+
+
+def test_words_in_any_script_are_whole_words_with_accents_dropped():
+    # An accented word split in two ("op" + "ration") let copied French and Portuguese runs through.
+    assert report_ngrams.words("L'opération à São Paulo, Darién") == ["loperation", "a", "sao", "paulo", "darien"]
+    assert report_ngrams.words("عملية الانتربول") == ["عملية", "الانتربول"]
