@@ -51,6 +51,8 @@ def queries(n: int) -> dict[str, str]:
         "acronym": "PRY",  # Paraguay's ISO alpha-3 code
         "common word": "police",  # in most summaries
         "synthetic": "Synthetic Operation 1234",  # the issue's query
+        "measure": "arrested",  # a measure most operations report, in another word form (issue 23)
+        "typo": "Paragauy",  # a misspelt country: the nearest name, "did you mean" (issue 23)
     }
 
 

@@ -217,13 +217,15 @@ def _build(builder: Builder) -> BuildResult:
     present = _inspect_output(out)
     key = cache.version_key(_vocab_folder(content), out if builder.use_cache else None)
     params = [str(content.resolve()), site_url, _git_head(content) if with_history else "no history"]
-    state = cache.State(out, key, params)
+    state = cache.State(out, key, params, content)
     stats = cache.content_stats(content)
     if builder.use_cache and state.unchanged(stats):
         intact = _output_intact(out, present)
         if intact is not None:
             timings["no-op check"] = time.perf_counter() - start
             return BuildResult(writer.WriteReport(unchanged=intact[0]), intact[1], timings, nothing_changed=True)
+    if builder.use_cache:
+        state.start(stats)
     timings["change check"] = time.perf_counter() - start
     return _full(builder, timings, state if builder.use_cache else None, stats, present)
 

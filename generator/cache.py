@@ -394,31 +394,61 @@ def content_stats(content: Path) -> dict[str, list[int]] | None:
 class State:
     """The inputs of the last clean build, for the no-op check."""
 
-    def __init__(self, out: Path, key: str, params: list[str]) -> None:
+    def __init__(self, out: Path, key: str, params: list[str], content: Path | None = None) -> None:
         self.folder = folder(out)
         self.key = key
         self.params = params
+        self.content = content
         self.started_ns = time.time_ns()
+        self.hashes: dict[str, str] | None = None
+        """The bytes' hash of each file saved just before this build started, taken before it read any."""
 
     def _path(self) -> Path | None:
         return None if self.folder is None else self.folder / "state.json"
 
+    def fresh_hashes(self, stats: dict[str, list[int]] | None, started_ns: int) -> dict[str, str] | None:
+        """The hash of every file under ``content`` modified less than SETTLE_NS before ``started_ns``
+        (its time cannot tell a later edit in the same tick); None when one cannot be read as a plain file."""
+        if stats is None or self.content is None:
+            return None
+        found: dict[str, str] = {}
+        for rel, entry in stats.items():
+            if rel.endswith("/") or max(entry[1], entry[2]) < started_ns - SETTLE_NS:
+                continue  # a folder's entries are listed in the stats themselves
+            digest = _plain_file_hash(self.content / rel)
+            if digest is None:
+                return None
+            found[rel] = digest
+        return found
+
+    def start(self, stats: dict[str, list[int]] | None) -> None:
+        """Hash the files saved just before this build, before it reads them (see ``unchanged``)."""
+        self.hashes = self.fresh_hashes(stats, self.started_ns)
+
     def unchanged(self, stats: dict[str, list[int]] | None) -> bool:
-        """Whether the last clean build saw exactly these inputs, none of them modified just before it read them."""
+        """Whether the last clean build saw exactly these inputs. A file saved less than SETTLE_NS
+        before that build started must also still have the bytes it had then (hashed before that build
+        read it): an edit in the same tick leaves its size and time as they were. So the build right
+        after one that wrote stops at once too, not only the one after that."""
         path = self._path()
         raw = read(path) if path else None
         if raw is None or stats is None:
             return False
         try:
             last = json.loads(raw)
-            return (
-                last["key"] == self.key
-                and last["params"] == self.params
-                and isinstance(last["day"], str)
-                and last["day"] <= today()
-                and last["stats"] == stats
-                and all(stat[1] < last["started_ns"] - SETTLE_NS for stat in stats.values())
-            )
+            if (
+                last["key"] != self.key
+                or last["params"] != self.params
+                or not isinstance(last["day"], str)
+                or last["day"] > today()
+                or last["stats"] != stats
+            ):
+                return False
+            saved = last.get("hashes")
+            if not isinstance(saved, dict):
+                return all(max(stat[1], stat[2]) < last["started_ns"] - SETTLE_NS for stat in stats.values())
+            now = self.fresh_hashes(stats, last["started_ns"])
+            return now is not None and now == saved
         except (ValueError, KeyError, TypeError, IndexError):
             return False
 
@@ -426,7 +456,15 @@ class State:
         path = self._path()
         if path is None or stats is None:
             return
-        payload = {"key": self.key, "params": self.params, "day": today(), "started_ns": self.started_ns, "stats": stats}
+        payload: dict[str, Any] = {
+            "key": self.key,
+            "params": self.params,
+            "day": today(),
+            "started_ns": self.started_ns,
+            "stats": stats,
+        }
+        if self.hashes is not None:
+            payload["hashes"] = self.hashes
         save(path, json.dumps(payload, separators=(",", ":")).encode())
 
     def forget(self) -> None:
@@ -435,3 +473,22 @@ class State:
         if path is not None:
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+FRESH_LIMIT = 1 << 24
+"""Bytes: a file saved just before a build and larger than this is not hashed (the next build is then a real one)."""
+
+
+def _plain_file_hash(path: Path) -> str | None:
+    """The hex hash of a regular file's bytes, never following a link nor opening a FIFO or device; None otherwise."""
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > FRESH_LIMIT:
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None
+            return file_hash(f.read(FRESH_LIMIT + 1)).hex()
+    except OSError:
+        return None

@@ -18,6 +18,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 MAX_TEXT = 20_000
 MAX_LINE = 300
+MAX_PASSAGE = 1000
 MAX_ITEMS = 1_000
 
 # The date forms dates.parse accepts, as a JSON Schema pattern (ECMA-262: no named groups).
@@ -142,6 +143,8 @@ CountryCode = Annotated[str, AfterValidator(_country), WithJsonSchema(_country_s
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Language = Annotated[str, AfterValidator(_language)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE), AfterValidator(_one_line)]
+"""Plain text of a few sentences on one line (a ``>-`` block is fine): longer than a Line, no Markdown."""
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_markdown)]
 Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN, max_length=20), AfterValidator(_duration)]
 Sources = Annotated[list[RecordId], Field(min_length=1, max_length=50), RefTo("sources")]

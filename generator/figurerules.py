@@ -131,12 +131,6 @@ def _span_problems(loc: Loc, span: models.Phase | models.Period) -> Iterator[tup
             problem = duration_problem(span.start, span.end, span.duration)
             if problem:
                 yield (*loc, "duration"), problem
-    elif span.duration and span.end:
-        yield (
-            (*loc, "duration"),
-            "with an end and a duration, give the start as well when the source states it (the check compares the three), "
-            "or leave out the one the source does not state",
-        )
 
 
 Outcomes = list[models.Outcome] | list[models.ScopedOutcome]

@@ -104,6 +104,44 @@ KINDS: dict[str, Kind] = {kind: kind for kind in (OPERATIONS, SERIES, AGENCIES, 
 BY_SINGULAR: dict[str, Kind] = {kind.singular: kind for kind in KINDS.values()}
 """Every record kind by its singular word ("operation"), as the ``new`` command takes it."""
 
+
+class Section(str):
+    """A tab of the site whose pages the navigation does not list (records, years, later parts of a
+    list): its folder name, the tab's title and the tab's own page."""
+
+    label: str
+    """The tab's title."""
+    page: str
+    """The tab's page, relative to the output folder ("operations/index.md")."""
+
+    def __new__(cls, folder: str, *, label: str, page: str) -> Section:
+        section = super().__new__(cls, folder)
+        section.label, section.page = label, page
+        return section
+
+    @property
+    def url(self) -> str:
+        """The address of the tab's page, relative to the site root."""
+        return self.page.removesuffix(".md") + ".html"
+
+
+SECTIONS: dict[str, Section] = {
+    **{kind: Section(kind, label=kind.capitalize(), page=kind.page("index")) for kind in KINDS.values()},
+    "timeline": Section("timeline", label="Timeline", page="timeline.md"),
+}
+"""Every section of pages outside the navigation, by folder: each record kind's, and the timeline's years."""
+TAB_PAGES = frozenset(["index.md", *(section.page for section in SECTIONS.values())])
+"""Pages that are a tab of their own (mkdocs.yml's navigation lists them at its top level)."""
+
+
+def section_of(path: str) -> Section | None:
+    """The section a generated page belongs to without being its tab's page ("operations/x.md" →
+    operations); None for other pages."""
+    folder, _, name = path.partition("/")
+    section = SECTIONS.get(folder)
+    return section if section is not None and name and path != section.page else None
+
+
 PAGES = "pages"
 """The folder of hand-written pages (content/pages/<name>.md), also their key kind in a page's inputs."""
 VOCAB = "vocab"

@@ -198,17 +198,25 @@ def timeline(site: Site) -> list[Page]:
                 cites=citations.timeline,
             )
         )
-    out.append(Page("timeline.md", frozenset(), tuple(index), partial(_timeline_index, site, index)))
+    # The timeline page shows the timeline itself: the newest year's steps (its first part), with
+    # the years as links above them; an index of links alone told a reader nothing.
+    dated = [section for section in sections if section[0] != "undated"]
+    slug, label, items = (dated or sections or [("", "", [])])[-1]
+    shown = tuple(paging.chunks(items, paging.TIMELINE)[0]) if items else ()
+    latest = (f"timeline/{slug}.html", label, len(items) > len(shown))
+    make = partial(_timeline_index, site, index, latest, shown)
+    out.append(Page("timeline.md", inputs(shown), (tuple(index), latest, shown), make))
     return out
 
 
-def _timeline_index(site: Site, index: list[tuple[str, str, int]]) -> str:
+def _timeline_index(site: Site, index: list[tuple[str, str, int]], latest: tuple[str, str, bool], shown: Sequence[Entry]) -> str:
     meta = _meta(
         site,
         "Timeline",
         "Every dated event and operation in the catalogue, by year, each dated at the precision its source gives.",
     )
-    return render_page("timeline.md.j2", "timeline.md", site, meta, years=index)
+    sources = citations.timeline(shown)
+    return render_page("timeline.md.j2", "timeline.md", site, meta, sources, years=index, latest=latest, shown=shown)
 
 
 def record_operations(site: Site) -> list[Page]:

@@ -33,6 +33,7 @@ from .fieldtypes import (
     OperationIds,
     OperationKind,
     OptionalSources,
+    Passage,
     PersonRole,
     Qualifier,
     RecordId,
@@ -368,7 +369,7 @@ class Seen(Record):
 
     extent: Literal["whole", "beginning", "excerpt"]
     """whole (the text to its natural end), beginning (only the start; say in note where it stops) or excerpt (a summary or digest)."""
-    note: Line | None = None
+    note: Passage | None = None
     """Where the visible copy ends and what that means, e.g. the copy ends in the middle of the list of countries."""
 
 
@@ -377,8 +378,12 @@ class Source(Record):
 
     title: Line
     """Headline or title as published."""
+    title_from: Literal["headline", "address", "description"] = "headline"
+    """Where the title comes from: headline (the page shows it; the default), address (read from the words of the web address, because the copy shows no headline) or description (the site's own words: neither shows one)."""
     publisher: Line | None = None
     """Who published it, if known."""
+    publisher_from: Literal["page", "address"] = "page"
+    """Where the publisher comes from: page (the page names it; the default) or address (the site reads it from the web address)."""
     author: Line | None = None
     """Byline, if any."""
     url: Url | None = None

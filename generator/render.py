@@ -20,11 +20,11 @@ from typing import Any
 
 import jinja2
 
-from . import countries, dates, figurehtml, html, outcomes, paging
+from . import countries, dates, figurehtml, glance, html, indexhtml, outcomes, paging
 from .figures import Figure
 from .html import Markup
-from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES
-from .site import Role, Site, Total
+from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES, TAB_PAGES, section_of
+from .site import Basis, Role, Site, Total
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -50,18 +50,35 @@ _A = html.template('<a href="{}">{}</a>')
 _CITE = html.template('<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
 _CITES = html.template('<sup class="ow-cite">{}</sup>')
 _INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
+_BASIS = html.template(' <span class="ow-basis">({})</span>')
+# The rows' caller wraps them in one <tbody>: the operations with no year start a second row group.
+_GROUP_ROW = html.template('</tbody>\n<tbody>\n<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
+YEAR_NOT_STATED = "Year not stated: not in date order, since the sources give no year"
+"""The heading of the operations whose sources give no year, listed apart from the dated ones."""
 _NO_DATE = html.template('<span class="{}ow-unknown">Date not stated</span>')
 _SPAN = html.template("<span>{}</span>")
 _SPAN_CLASS = html.template('<span class="{}">{}</span>')
 _TIME = html.template('<time datetime="{}">{}</time>')
 _TIME_CLASS = html.template('<time class="{}" datetime="{}">{}</time>')
 _OP_ROW = html.template("<tr><td>{}</td><td>{}</td><td>{}</td></tr>")
-_TIMELINE_ITEM = html.template(
-    '<li class="ow-timeline__item">{date}\n<div class="ow-timeline__text">{what}{text}{cites}{inferred}</div></li>'
-)
+# A timeline: one item per date (an operation's page), or per run of one operation's steps (the
+# catalogue's timeline), so that neither a date nor a long name is repeated line after line; each
+# step on a line of its own.
+_TIMELINE_ITEM = html.template('<li class="ow-timeline__item">{}</li>')
+_TIMELINE_OP = html.template('<p class="ow-timeline__op">{}</p>\n<dl class="ow-timeline__days">\n{}\n</dl>')
+_TIMELINE_DAY = html.template("<dt>{}</dt>\n{}")
+_TIMELINE_STEP = html.template('<div class="ow-timeline__text">{}{}{}</div>')
+_TIMELINE_STEP_DD = html.template('<dd class="ow-timeline__text">{}{}{}</dd>')
 _TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
-_WHAT = html.template("{}: ")
-_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}</li>')
+_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}{}</li>')
+_TITLE_FROM = html.template(' <span class="ow-inferred">({})</span>')
+TITLE_FROM_WORDS = {
+    "address": "title read from the web address: the copy shows no headline",
+    "description": "the site's description: the copy shows no headline",
+}
+"""What a source's ``title_from`` tells the reader, wherever its title stands for it."""
+PUBLISHER_FROM_WORDS = {"address": "read from the web address: the page does not name it"}
+"""What a source's ``publisher_from`` tells the reader beside the publisher."""
 _SEEN = html.template(' <span class="ow-seen">({})</span>')
 SEEN_WORDS = {
     "whole": "the whole text was visible",
@@ -74,9 +91,11 @@ _ORIGINAL = html.template('. <a class="ow-external" href="{}" rel="nofollow noop
 _NO_ADDRESS = html.literal('. <span class="ow-unknown">No web address known.</span>')
 _SOURCES = html.template('## Sources\n\n<ol class="ow-sources">\n{}\n</ol>')
 _UPDATED = html.template('<p class="ow-updated">Record last changed on <time datetime="{}">{}</time>.</p>')
+# data-label: the column's heading, which a phone shows beside each cell of a row stacked as a card.
 _INDEX_ROW = html.template(
-    '<tr><td>{link}</td><td>{kind}</td><td data-sort="{sort}">{date}</td><td data-sort="{csort}">{countries}</td>'
-    "<td>{leads}</td><td>{figures}</td></tr>"
+    '<tr><td>{link}</td><td data-label="Kind">{kind}</td><td data-label="Latest date" data-sort="{sort}">{date}</td>'
+    '<td data-label="Countries" data-sort="{csort}">{countries}</td>'
+    '<td data-label="Lead">{leads}</td><td data-label="Headline figures">{figures}</td></tr>'
 )
 _MORE = html.template("{} and {} more")
 
@@ -106,8 +125,25 @@ def _shared_for(site: Site) -> _Shared:
     return _shared
 
 
+def _runs(items, key) -> list[tuple[Any, list]]:
+    """Consecutive items with the same key, grouped: [(key, [items]), ...] in order."""
+    out: list[tuple[Any, list]] = []
+    for item in items:
+        k = key(item)
+        if out and out[-1][0] == k:
+            out[-1][1].append(item)
+        else:
+            out.append((k, [item]))
+    return out
+
+
 def _inferred(note: str | None) -> Markup:
     return _INFERRED(note) if note else Markup()
+
+
+def basis_html(basis: Basis | None) -> Markup:
+    """A marked fact's mark and note, "(site's reading: ...)" or "(according to ...)"; nothing for a stated fact."""
+    return _BASIS(basis.words()) if basis else Markup()
 
 
 def _date_html(date: dates.Date | None, css: str = "") -> Markup:
@@ -182,6 +218,16 @@ class PageContext:
         rest = len(ids) - paging.EXAMPLES
         return _MORE(shown, f"{rest:,}") if rest > 0 else shown
 
+    def glance(self, oid: str) -> Markup:
+        """An operation's facts at a glance (glance.py), for the top of its page."""
+        return glance.box(self, oid)
+
+    def publisher_words(self, source) -> Markup:
+        return indexhtml.publisher_words(self, source)
+
+    def cited_by_line(self, sid: str) -> Markup:
+        return indexhtml.cited_by_line(self, sid)
+
     def cite(self, sources: Iterable[str]) -> Markup:
         """Numbered citation links, e.g. [1][2], each to the page's source list."""
         numbers, titles = self._numbers, self._shared.titles
@@ -204,7 +250,7 @@ class PageContext:
         cache = self._shared.dates
         piece = cache.get(oid)
         if piece is None:
-            piece = cache[oid] = _date_html(self.site.op_date[oid])
+            piece = cache[oid] = html.join("", [_date_html(self.site.op_date[oid]), _inferred(self.site.date_note(oid))])
         return piece
 
     def op_date(self, oid: str) -> Markup:
@@ -212,10 +258,33 @@ class PageContext:
         return self._op_date(oid)
 
     def op_rows(self, pairs: Iterable[Role]) -> Markup:
-        """Table rows of operations: link, latest date, role."""
-        return html.join(
-            "\n", [_OP_ROW(self._a(OPERATIONS, oid), self._op_date(oid), getattr(role, "label", role)) for oid, role in pairs]
-        )
+        """Table rows of operations: link, latest date, role with its mark and note when the role is marked;
+        the operations whose sources give no year come after a row saying so, never among dated ones."""
+        rows = []
+        apart = False
+        for r in pairs:
+            if not apart and not self.site.year_stated(r.operation):
+                apart = True
+                rows.append(_GROUP_ROW("3", YEAR_NOT_STATED))
+            role = html.join("", [html.escape(r.role.label), basis_html(r.basis)])
+            rows.append(_OP_ROW(self._a(OPERATIONS, r.operation), self._op_date(r.operation), role))
+        return html.join("\n", rows)
+
+    def split_by_year(self, oids: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Operations whose sources give a year, and those whose sources give none (listed apart)."""
+        dated: list[str] = []
+        no_year: list[str] = []
+        for oid in oids:
+            (dated if self.site.year_stated(oid) else no_year).append(oid)
+        return dated, no_year
+
+    def basis(self, basis: Basis | None) -> Markup:
+        """A marked fact's mark and note (nothing for a fact its sources state)."""
+        return basis_html(basis)
+
+    def part_basis(self, part: object) -> Markup:
+        """The mark and note of an operation's agency or country part, or of a figure."""
+        return basis_html(Basis.of(part))
 
     def measure(self, term, capital: bool = False) -> Markup:
         """A measure's label, linked to its definition in the glossary."""
@@ -246,18 +315,26 @@ class PageContext:
         return _inferred(note)
 
     def timeline(self, entries, with_operation: bool = False) -> Markup:
-        """A timeline as an ordered list, readable without JavaScript."""
-        items = [
-            _TIMELINE_ITEM(
-                date=_date_html(e.date, "ow-timeline__date"),
-                what=_WHAT(self._a(OPERATIONS, e.operation)) if with_operation else "",
-                text=e.text,
-                cites=self.cite(e.sources),
-                inferred=_inferred(e.inferred),
-            )
-            for e in entries
-        ]
+        """A timeline as an ordered list, readable without JavaScript: each date once, each step on
+        its own line; with ``with_operation``, each operation's name once for a run of its steps."""
+        if not with_operation:
+            items = [
+                _TIMELINE_ITEM(html.join("\n", [_date_html(date, "ow-timeline__date"), *[self._step(e) for e in day]]))
+                for date, day in _runs(entries, lambda e: e.date)
+            ]
+            return _TIMELINE(html.join("\n", items))
+        items = []
+        for oid, run in _runs(entries, lambda e: e.operation):
+            days = [
+                _TIMELINE_DAY(_date_html(date, "ow-timeline__date"), html.join("\n", [self._step(e, True) for e in day]))
+                for date, day in _runs(run, lambda e: e.date)
+            ]
+            items.append(_TIMELINE_ITEM(_TIMELINE_OP(self._a(OPERATIONS, oid), html.join("\n", days))))
         return _TIMELINE(html.join("\n", items))
+
+    def _step(self, e, in_list: bool = False) -> Markup:
+        marks = html.join("", [_inferred(e.inferred), basis_html(e.basis)])
+        return (_TIMELINE_STEP_DD if in_list else _TIMELINE_STEP)(e.text, self.cite(e.sources), marks)
 
     def span_words(self, span) -> Markup:
         """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""
@@ -276,6 +353,7 @@ class PageContext:
                 _SOURCE_ITEM(
                     str(n),
                     self._a(SOURCES, sid),
+                    _TITLE_FROM(TITLE_FROM_WORDS[source.title_from]) if source.title_from != "headline" else "",
                     _COMMA(source.publisher) if source.publisher else "",
                     _COMMA(date_words(source.published)) if source.published else "",
                     _ORIGINAL(source.url) if source.url else _NO_ADDRESS,
@@ -296,9 +374,10 @@ class PageContext:
         site = self.site
         op = site.catalog.operations[oid]
         d = site.op_date[oid]
-        leads = [self._a(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"]
-        leads += [self._a(COUNTRIES, p.country) for p in op.countries if p.role == "lead"]
+        leads = [html.join("", [self._a(kind, rid), basis_html(basis)]) for kind, rid, basis in site.leads.get(oid, [])]
         figures = "; ".join(outcomes.short_words(op, o, site) for o in outcomes.top_level(op)[:3])
+        if figures and oid in site.thin:
+            figures = html.join("", [figures, basis_html(Basis(caveat=f"read with care: {site.thin[oid]}"))])
         return _INDEX_ROW(
             link=self._a(OPERATIONS, oid),
             kind=op.kind.label,
@@ -337,6 +416,8 @@ def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     env.filters.update(md=html.md_escape, markdown=markdown_html, plain=plain, date_words=date_words)
     env.globals.update(
         seen_words=SEEN_WORDS,
+        title_from_words=TITLE_FROM_WORDS,
+        publisher_from_words=PUBLISHER_FROM_WORDS,
         count_words=outcomes.count_words,
         figure_words=figure_words,
         total_words=total_words,
@@ -380,9 +461,28 @@ def front_matter(meta: dict) -> str:
 
 
 def jsonld(data: dict) -> str:
-    """schema.org data as compact JSON text. Front matter carries it as one string, which
-    keeps the front matter cheap to write and read; the theme parses and re-serialises it."""
-    return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """schema.org data as compact JSON text, safe as it is inside ``<script>``: ``<``, ``>`` and ``&``
+    are written as JSON escapes (as Jinja's ``tojson`` does), so no record text can end the script
+    element and a theme prints the string unchanged (``overrides/main.html``), with no plugin."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SEARCH_EXCLUDE = {"exclude": True}
+"""Material's search plugin indexes no page: the site's own index (``search_index.py``) answers searches."""
+
+
+def theme_meta(path: str) -> dict:
+    """What the theme needs to know about the page at ``path`` beyond its text, for its front matter:
+    kept out of Material's search index; the section it belongs to (the breadcrumb, the tab marked
+    active); the navigation column hidden on tab pages and on pages the navigation does not list."""
+    meta: dict = {"search": SEARCH_EXCLUDE}
+    section = section_of(path)
+    if section is not None:
+        meta["section"] = {"title": section.label, "url": section.url}
+    if section is not None or path in TAB_PAGES:
+        meta["hide"] = ["navigation"]
+    return meta
 
 
 def render_page(template: str, path: str, site: Site, meta: dict, sources: Sequence[str] = (), **values: Any) -> str:
@@ -395,4 +495,4 @@ def render_page(template: str, path: str, site: Site, meta: dict, sources: Seque
         raise RuntimeError(f"{template}: {path} cites sources but shows no list; end it with page.source_list()")
     while "\n\n\n" in body:  # str.replace is many times faster than a regular expression here
         body = body.replace("\n\n\n", "\n\n")
-    return front_matter(meta) + body.strip() + "\n"
+    return front_matter({**meta, **theme_meta(path)}) + body.strip() + "\n"

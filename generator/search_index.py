@@ -8,7 +8,13 @@ the same served and opened from disk. Each file calls one global function:
 - ``search-index/t-<key>.js``: ``__owSearch("t", key, postings, cut)``, the terms that start with
   ``key`` and, for each, the documents holding it as ``[doc, score, doc gap, score, ...]``;
 - ``search-index/d-<n>.js``: ``__owSearch("d", n, docs)``, documents ``n * per`` onwards as
-  ``[address, title, kind · year · countries, snippet]``.
+  ``[address, title, kind · year · countries, snippet]``;
+- ``search-index/n-<letter>.js``: ``__owSearch("n", letter, {term: documents})``, the terms of
+  names, places, parties and measures that start with ``letter``: where the worker looks for the
+  nearest term ("did you mean") when a query word matches nothing.
+
+Terms are words reduced to a common form (``stem``: "arrests", "arrested" and "arrest" are one
+term), the same in the worker, so that readers find what they type in any form.
 
 A term's score in a document is the sum of the weights of the fields it appears in, so names
 and aliases outrank places, which outrank running text. Very common terms keep only their
@@ -25,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import countries, dates
+from . import countries, dates, vocab
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES
 from .render import plain
 from .site import Site
@@ -35,7 +41,9 @@ FOLDER = "search-index"
 # Field weights: an agency's acronym names the agency itself (not an operation named after it);
 # a name match outranks an alias, which outranks the structured fields (agencies, countries,
 # places, crime areas, years), which outrank running text.
-ACRONYM, NAME, ALIAS, PLACE, PARTY, TOPIC, YEAR, TEXT = 28, 20, 16, 6, 4, 3, 3, 1
+ACRONYM, NAME, ALIAS, PLACE, MEASURE, PARTY, TOPIC, YEAR, TEXT = 28, 20, 16, 6, 5, 4, 3, 3, 1
+NAMED = frozenset((ACRONYM, NAME, ALIAS, PLACE, MEASURE, PARTY))
+"""Fields whose terms are names a reader may misspell: the "did you mean" lists hold them."""
 MAX_EXTRA = 3
 """A term's score is its best field's weight plus one for each other field holding it (up to this)."""
 
@@ -119,6 +127,35 @@ def tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(normalise(text)) if w not in STOP_WORDS]
 
 
+_VOWEL = re.compile("[aeiou]")
+
+
+def stem(word: str) -> str:
+    """A word's common form for English, light and predictable (the worker has the same rules):
+    plural and -ed/-ing endings off, a final y after a consonant and a final e dropped, so that
+    "arrests", "arrested" and "arrest", or "rescued" and "rescue", are one term, and each step of
+    typing a word ("identif", "identifi", "identified") still starts its term ("identifi").
+    Words with digits, and words of three letters or fewer, stay as they are."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]  # "-es" loses its e below: "classes", "churches"
+    if word.endswith("ed") and len(word) > 4 and _VOWEL.search(word[:-2]):
+        word = word[:-2]  # "identified" -> "identifi", as "identify" becomes below
+    elif word.endswith("ing") and len(word) > 5 and _VOWEL.search(word[:-3]):
+        word = word[:-3]
+    if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
+        word = word[:-1] + "i"
+    elif len(word) >= 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text: its searchable words, each in its common form."""
+    return [stem(w) for w in tokens(text)]
+
+
 def _year(date: str | None) -> str:
     year = dates.parse(date).year if date else None
     return str(year) if year is not None else ""
@@ -144,19 +181,28 @@ def _meta(*parts: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _op_year(site: Site, oid: str) -> str:
+    """An operation's year for its search result, with the site's inference when the year is not stated."""
+    date = site.op_date.get(oid)
+    if not date or not date.year:
+        return "year not stated"
+    note = site.date_note(oid)
+    return f"{date.year} (inferred: {note})" if note else str(date.year)
+
+
 def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
     """Every searchable page, operations first (ties rank in this order), then agencies,
     countries, hand-written and index pages, then sources."""
     c = site.catalog
+    measures = c.vocab.get("measures")
     docs: list[Doc] = []
     for oid in site.op_order:
         op = c.operations[oid]
-        date = site.op_date.get(oid)
         names = [site.countries[p.country].name for p in op.countries]
         doc = Doc(
             OPERATIONS.url(oid),
             op.name,
-            _meta(op.kind.label, str(date.year) if date and date.year else "", _countries_line(names)),
+            _meta(op.kind.label, _op_year(site, oid), _countries_line(names)),
             _cut(summary := _flat(op.summary), snippet),
         )
         doc.fields += [(NAME, op.name), *((ALIAS, a) for a in op.aliases)]
@@ -168,6 +214,10 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
             doc.fields += [(PARTY, country.name), (PARTY, country.iso_name)]
         doc.fields += [(PLACE, place.name) for place in op.places]
         doc.fields += [(TOPIC, a.label) for a in op.crime_areas] + [(TOPIC, op.kind.label)]
+        # The measures it reports ("arrests", "children rescued"), with the words contributors may
+        # use for them: a reader searching for a measure finds every operation that reports it.
+        for metric in dict.fromkeys(o.metric for o in op.outcomes):
+            doc.fields += [(MEASURE, metric.label), *((MEASURE, w) for w in measures.entries[metric].synonyms)]
         spans = [s for s in (op.period, op.reporting_period) if s]
         when = [d for s in spans for d in (s.start, s.end)] + [op.announced.date if op.announced else None]
         when += [e.date for e in op.events]
@@ -211,6 +261,7 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         docs.append(doc)
     for url, title, description in INDEX_PAGES:
         docs.append(Doc(url, title, "List", description, [(NAME, title), (TEXT, description)]))
+    docs += _glossary(site, snippet)
     for sid, source in sorted(c.sources.items(), key=lambda kv: kv[1].title.lower()):
         year = _year(source.published)
         doc = Doc(
@@ -226,6 +277,24 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
     return docs
 
 
+def _glossary(site: Site, snippet: int) -> list[Doc]:
+    """Each term of the glossary, found by its label, its id and the synonyms it is also written as."""
+    out = []
+    for stem_name, (_, _, section) in vocab.FILES.items():
+        if stem_name not in site.catalog.vocab.by_file:
+            continue
+        vocabulary = site.catalog.vocab.get(stem_name)
+        for term in vocabulary.values():
+            label = term.label[:1].upper() + term.label[1:]
+            doc = Doc(
+                f"glossary.html#{term.anchor}", label, _meta("Glossary", section.split(":")[0]), _cut(term.definition, snippet)
+            )
+            doc.fields += [(NAME, term.label), (ALIAS, term.replace("-", " "))]
+            doc.fields += [(ALIAS, w) for w in vocabulary.entries[term].synonyms] + [(TEXT, term.definition)]
+            out.append(doc)
+    return out
+
+
 INDEX_PAGES = (
     (OPERATIONS.url("index"), "Operations", "Every operation, case, takedown and initiative in the catalogue."),
     ("timeline.html", "Timeline", "Every dated event and operation in the catalogue, by year."),
@@ -233,6 +302,16 @@ INDEX_PAGES = (
     (AGENCIES.url("index"), "Agencies and organisations", "Police forces, ministries, organisations, units and NGOs."),
     (SOURCES.url("index"), "Sources", "The bibliography: every report the records cite."),
 )
+
+
+def names(docs: list[Doc]) -> dict[str, dict[str, int]]:
+    """First letter → {term: number of documents}, for the terms of the named fields (``NAMED``)."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for doc in docs:
+        for term in {t for weight, text in doc.fields if weight in NAMED and text for t in terms(text)}:
+            if len(term) >= 4 and not term.isdigit():  # shorter words are too close to too many others
+                found[term[0]][term] = found[term[0]].get(term, 0) + 1
+    return found
 
 
 def postings(docs: list[Doc]) -> dict[str, dict[int, int]]:
@@ -243,7 +322,7 @@ def postings(docs: list[Doc]) -> dict[str, dict[int, int]]:
     for n, doc in enumerate(docs):
         found: dict[str, list[int]] = defaultdict(list)
         for weight, text in doc.fields:
-            for term in set(tokens(text)) if text else ():
+            for term in set(terms(text)) if text else ():
                 found[term].append(weight)
         for term, weights in found.items():
             index[term][n] = max(weights) + min(len(weights) - 1, MAX_EXTRA)
@@ -327,11 +406,15 @@ def build(docs: list[Doc], settings: Settings = Settings()) -> dict[str, str]:
             if path in files:  # never one shard silently replacing another
                 raise ValueError(f"two search shards, {sub!r} and another, share the file {path}")
             files[path] = text
+    letters = names(docs)
+    for letter, known in sorted(letters.items()):
+        files[f"{FOLDER}/{file_name('n', letter)}"] = _call("n", letter, dict(sorted(known.items())))
     per = settings.docs_per_shard
     for start in range(0, len(docs), per):
         rows = [[d.url, d.title, d.meta, d.snippet] for d in docs[start : start + per]]
         files[f"{FOLDER}/d-{start // per}.js"] = _call("d", start // per, rows)
-    manifest = {"version": 1, "docs": len(docs), "per": per, "keys": sorted(keys), "stop": sorted(STOP_WORDS)}
+    manifest = {"version": 2, "docs": len(docs), "per": per, "keys": sorted(keys), "stop": sorted(STOP_WORDS), "lang": "en"}
+    manifest["names"] = sorted(letters)
     files[f"{FOLDER}/manifest.js"] = _call("m", None, manifest)
     return files
 

@@ -1,32 +1,30 @@
-"""The MkDocs plugin: run the generator before each build, and fit its pages to the Material theme.
+"""The MkDocs plugin: run the generator before each build, mark the tab, set the edit links, publish, preview.
+
+Everything else the theme needs is in each page's front matter, written by the generator (its
+section, hidden navigation, exclusion from Material's search index, the JSON-LD), and read by
+``overrides/`` alone, so the site builds the same without this plugin (``tests/test_canary.py``).
+This core uses MkDocs' public API only; the speed layer (``speed/``) loads only on the pinned
+MkDocs and Material versions.
 
 - ``on_config``: ``mkdocs build`` builds into ``site.building/`` under the build locks (``publish.py``).
 - ``on_pre_build``: check the records and write the pages into ``docs_dir`` (only changed files);
   problems abort the build with the same one-line-per-problem report as ``python -m generator check``.
 - ``on_serve``: the preview watches ``content/`` and survives record problems (``preview.py``); after a
-  record edit it renders again only the pages the generator rewrote (``rerender.py``, with the state
-  ``on_files`` / ``on_nav`` / ``on_env`` kept from the last full build), else MkDocs builds the whole site.
-- ``on_env``: theme templates lose their indentation when loaded (smaller pages, same rendering); the
-  overrides can render parts that are the same on many pages once (``navcache.py``).
-- ``on_pre_page`` / ``on_post_page``: generated pages skip Python-Markdown and hold no HTML until
-  they are written (``lightpages.py``).
-- ``on_page_markdown`` / ``on_page_context``: pages left out of Material's search
-  index (the generator's index answers), schema.org data, edit links;
-  top-level and record pages hide the empty navigation column; record pages mark their section's tab.
-- ``on_template_context``: the 404 page uses relative addresses (styled from disk and from any path).
+  record edit the speed layer renders again only the pages the generator rewrote, else MkDocs builds
+  the whole site.
+- ``on_page_context``: record pages mark their section's tab in the navigation (the mobile menu
+  too); pages made from one record file link to it for editing, generated lists to nothing.
 - ``on_shutdown``: a build that ended with no error or strict-mode warning replaces ``site/``.
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any, Literal
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 from mkdocs.config import base
@@ -38,39 +36,23 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from generator import build as generator_build
 from generator import lock
-from generator.htmlspace import UnindentingLoader
+from generator.kinds import section_of
 from generator.problems import ContentError, Problem, UsageError, format_all
 from generator.writer import WriteReport
 
-from . import rerender, sitemap
-from .lightpages import LightPages, hand_written
-from .navcache import OriginalTemplates, TemplateCache
+from . import sitemap, speed
 from .notices import DirtyNotice, check_checkout, placeholder_notice
 from .preview import Preview
 from .publish import Publisher
 
+if TYPE_CHECKING:
+    from .speed.layer import Speed
+
 log = logging.getLogger("mkdocs.plugins.opswatch")
-
-_RECORD_SECTIONS = {
-    "operations": "operations/index.html",
-    "agencies": "agencies/index.html",
-    "countries": "countries/index.html",
-    "sources": "sources/index.html",
-    "timeline": "timeline.html",
-}
-"""Folders of pages the navigation does not list (records, a year of the timeline) → their section's page."""
-
-
-def _record_section(page: Page) -> str | None:
-    """The section of a page the navigation does not list (operations/x.html → operations,
-    timeline/2020.html → timeline), None for other pages."""
-    section, _, name = page.url.partition("/")
-    return section if section in _RECORD_SECTIONS and name and name != "index.html" else None
 
 
 class OpsWatchConfig(base.Config):
@@ -81,9 +63,9 @@ class OpsWatchConfig(base.Config):
     wait = c.Type((int, float), default=lock.DEFAULT_TIMEOUT)
     """Seconds a build waits for another one writing the same site/ or docs/ (0: fail at once)."""
     fast_pages = c.Type(bool, default=True)
-    """Generated pages skip Python-Markdown and keep no HTML in memory (lightpages.py); off: MkDocs' usual path."""
+    """Generated pages skip Python-Markdown and keep no HTML in memory (speed/lightpages.py); off: MkDocs' usual path."""
     cache_navigation = c.Type(bool, default=True)
-    """Render the navigation once for the pages it looks the same on (navcache.py); off: on every page."""
+    """Render the navigation once for the pages it looks the same on (speed/navcache.py); off: on every page."""
 
 
 class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
@@ -103,11 +85,8 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self._report: WriteReport | None = None  # what the last generator run wrote and removed
         self._builder: generator_build.Builder | None = None  # mkdocs serve: the generator, kept between saves
         self._active_section: Any = None  # the navigation item marked active for one record page
-        self.light = LightPages()
-        self.templates = TemplateCache()
-        # mkdocs serve: what the last full build knew, to render a few pages again (None: build it all)
-        self._site: rerender.Site | None = None
-        self._kept: dict[str, Any] = {}
+        self.speed: Speed | None = None  # the speed layer, on the pinned MkDocs and Material only
+        self._speed_checked = False
 
     # -- Startup and configuration ------------------------------------------------------------
 
@@ -124,9 +103,18 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
         self.docs = Path(config.docs_dir)
         self.site_url = config.site_url or ""
         self._finished = self._failed = False
-        self.light.configure(config, hand_written((self.content / "pages").glob("*.md")), enabled=self.config.fast_pages)
-        self.templates.enabled = self.config.cache_navigation
-        self._site, self._kept = None, {}  # a full build starts: its hooks keep the new state
+        if not self._speed_checked:  # once per process: a preview's rebuilds keep the same layer
+            self._speed_checked = True
+            reason = speed.mismatch()
+            if reason:
+                log.info("opswatch: speed layer off (%s): MkDocs builds every page its usual way", reason)
+            else:
+                from .speed.layer import Speed
+
+                self.speed = Speed()
+        if self.speed is not None:
+            pages = (self.content / "pages").glob("*.md")
+            self.speed.configure(config, pages, fast_pages=self.config.fast_pages, cache_navigation=self.config.cache_navigation)
         notice = placeholder_notice(config)
         if notice:
             # Printed, not logged: in strict mode a logged warning would stop every local build.
@@ -240,10 +228,13 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
 
     def _rerender(self, generated: float) -> bool:
         """After a record edit, render again only the pages the generator rewrote; False: build the whole site."""
-        site, report = self._site, self._report
-        if site is None or report is None:
+        layer, report = self.speed, self._report
+        site = layer.site if layer is not None else None
+        if layer is None or site is None or report is None:
             return False
-        self._site = None  # until this is done: a failure below leaves the state half-updated
+        from .speed import rerender
+
+        layer.site = None  # until this is done: a failure below leaves the state half-updated
         start = time.perf_counter()
         try:
             outcome = rerender.apply(site, report.written, report.removed)
@@ -255,7 +246,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
             return False
         if outcome.pages_added_or_removed:
             sitemap.split(Path(site.config.site_dir), site.config.site_url or "")
-        self._site = site
+        layer.site = site
         log.info(
             "preview: generator %.2f s; %d page(s) rendered again, %d file(s) copied, %d removed in %.2f s",
             generated,
@@ -271,103 +262,68 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
     # Last of all plugins: the preview keeps the files and navigation every plugin has had its say on.
     @event_priority(-100)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        if self.command == "serve":
-            self._kept["files"] = files
+        if self.command == "serve" and self.speed is not None:
+            self.speed.kept["files"] = files
         return files
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.command == "serve":
-            self._kept["nav"] = nav
+        if self.command == "serve" and self.speed is not None:
+            self.speed.kept["nav"] = nav
         return nav
 
     # -- Pages --------------------------------------------------------------------------------
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        if env.loader is not None and not isinstance(env.loader, UnindentingLoader):
-            # The overrides reach Material's own templates as material:<name> (navcache.py).
-            theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
-            env.loader = UnindentingLoader(OriginalTemplates(env.loader, theme_dirs))
-        self.templates.reset()
-        env.globals["opswatch_cache"] = self.templates
-        if self.command == "serve":
-            self._kept["env"] = env  # for the preview's re-rendering (on_serve)
+        if self.speed is not None:
+            self.speed.env(env)
+            if self.command == "serve":
+                self.speed.kept["env"] = env  # for the preview's re-rendering (on_serve)
         return env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
-        # Generated pages skip Python-Markdown and keep no HTML in memory (lightpages.py).
-        self.light.prepare(page)
+        if self.speed is not None:
+            self.speed.prepare(page)  # generated pages skip Python-Markdown
         return page
-
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Titles and descriptions arrive HTML-escaped: the generator writes them so (Material prints
-        # them into <title>, <meta> and the header unescaped), and nothing here needs to.
-        # The site's own index (search-index/, built by the generator) answers searches; Material's
-        # plugin stays only for the search box, so it parses no page (a quarter of the build time).
-        page.meta["search"] = {"exclude": True}
-        return markdown
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        # The generator writes schema.org data as JSON text; the theme serialises it back with
-        # `tojson`, which escapes <, > and & so that no text can end the script element.
-        if isinstance(page.meta.get("jsonld"), str):
-            try:
-                page.meta["jsonld"] = json.loads(page.meta["jsonld"])
-            except ValueError:
-                page.meta["jsonld"] = None
-        if page.parent is None:
-            # A top-level page (a tab of its own) or a record page (in no navigation section) would
-            # show an empty or one-line left column on desktop; on a phone the menu still lists every tab.
-            page.meta["hide"] = [*page.meta.get("hide", []), "navigation"]
-        section = _record_section(page)
-        if section and nav is not None:
-            # Record pages are not in the navigation: their section's tab is marked as the active one
-            # (reset in on_post_page).
+        section = section_of(page.file.src_uri)
+        if section is not None and nav is not None:
+            # Record pages are not in the navigation: their section's item is marked active (the tab
+            # and the mobile menu; partials/tabs-item.html marks the tab from the front matter too).
             for item in nav.pages:
-                if item.url == _RECORD_SECTIONS[section]:
+                if item.file.src_uri == section.page:
                     item.active = True
                     self._active_section = item
         edit_path = page.meta.get("edit_path")
-        if edit_path and config.repo_url:
+        if isinstance(edit_path, str) and edit_path and config.repo_url:
             page.edit_url = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/").strip("/") + "/" + edit_path
-        elif page.meta.get("jsonld") is not None and not edit_path:
-            page.edit_url = None  # generated index pages have no single record to edit
+        elif not edit_path:
+            page.edit_url = None  # a generated list: no single file to edit (docs/ is never committed)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         item, self._active_section = self._active_section, None
         if item is not None:
             item.active = False
-        return self.light.fill(output, page)
-
-    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
-        # MkDocs gives error pages absolute addresses under site_url's path, which leaves the 404 page
-        # unstyled when the site is served from another path or opened from disk. Relative addresses
-        # work in both; when the page is served under site_url's path, its script sets <base> to it,
-        # so a missing address in a subfolder still gets a styled page.
-        if template_name == "404.html":
-            context["base_url"] = "."
-            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
-            context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
-            context["site_path"] = urlsplit(config.site_url or "/").path or "/"  # type: ignore[typeddict-unknown-key]
-        return context
+        return self.speed.fill(output, page) if self.speed is not None else output
 
     # -- End of a build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        log.info(
-            "opswatch: %d of %d pages without Python-Markdown; navigation reused on %d pages",
-            self.light.converted,
-            self.light.pages,
-            self.templates.hits.get("nav", 0),
-        )
         sitemap.split(Path(config.site_dir), config.site_url or "")
         self._finished = True
-        kept, self._kept = self._kept, {}
+        layer = self.speed
+        if layer is None:
+            return
+        log.info("opswatch: %s", layer.summary())
+        kept, layer.kept = layer.kept, {}
         if self.command == "serve" and kept.keys() == {"files", "nav", "env"}:
-            self._site = rerender.Site(config, kept["files"], kept["nav"], kept["env"])
+            from .speed import rerender
+
+            layer.site = rerender.Site(config, kept["files"], kept["nav"], kept["env"])
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True

@@ -38,7 +38,7 @@ from watchdog.observers.api import BaseObserver
 from generator.editorfiles import is_temporary
 from generator.kinds import KINDS
 
-from . import rerender
+from .speed import rerender
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse
@@ -125,9 +125,12 @@ def banner(problems: list[str]) -> bytes:
     if len(problems) > _MAX_SHOWN:
         items += f"<li>… and {len(problems) - _MAX_SHOWN} more (see the terminal)</li>"
     return (
-        f'<div id="{BANNER_ID}" role="alert" style="position:sticky;top:0;z-index:10000;margin:0;padding:.8em 1.2em;'
-        "background:#fff3f0;color:#6d0f00;border-bottom:3px solid #c62828;font:14px/1.45 system-ui,sans-serif;"
-        'max-height:45vh;overflow:auto">'
+        # First in the page (screen readers announce it at once), but shown stuck to the bottom of
+        # the window (order: the theme's body is a flex column): stuck to the top it covered the
+        # site title and the search box, and above the header a reload scrolled it out of sight.
+        f'<div id="{BANNER_ID}" role="alert" style="position:sticky;bottom:0;order:99;z-index:10000;margin:0;'
+        "padding:.8em 1.2em;background:#fff3f0;color:#6d0f00;border-top:3px solid #c62828;"
+        'font:14px/1.45 system-ui,sans-serif;max-height:40vh;overflow:auto">'
         "<strong>The records have problems.</strong> This preview still shows the last good build; "
         "fix the lines below and save, and the page reloads."
         f'<ul style="margin:.4em 0 0;padding-left:1.4em;font-family:ui-monospace,monospace;font-size:13px">{items}</ul>'

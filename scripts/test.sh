@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements-dev.txt
 if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+  echo "Installing Debian's chromium for the browser tests (first run only; usually 1-3 minutes)..."
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
@@ -18,11 +18,14 @@ AXE_VERSION=4.11.0
 VNU_VERSION=26.9.27
 installed() { grep -q "\"version\": \"$2\"" "node_modules/$1/package.json" 2>/dev/null; }
 if command -v npm >/dev/null 2>&1 && { ! installed axe-core "$AXE_VERSION" || ! installed vnu-jar "$VNU_VERSION"; }; then
+  echo "Installing axe-core and the Nu Html Checker from npm into node_modules/ (first run only; usually under a minute)..."
   npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts --silent "axe-core@$AXE_VERSION" "vnu-jar@$VNU_VERSION" >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
 export PYTHONPATH="$PWD"  # this checkout's code, whatever else the venv has installed
+echo "Checking style (ruff) and types (mypy)..."
 .venv/bin/ruff check generator opswatch_mkdocs tests benchmarks
 .venv/bin/ruff format --check generator opswatch_mkdocs tests benchmarks
 .venv/bin/mypy  # what it checks is set in pyproject.toml
+echo "Running the tests (pytest): the site builds and browser tests take most of the time, several minutes in all..."
 .venv/bin/python -m pytest "$@"

@@ -66,6 +66,28 @@ def update() -> None:
         print(f"tests/golden/{case}: {len(files)} files")
 
 
+def update_html() -> None:
+    """Rewrite tests/golden/html/mini: the mini fixture built by MkDocs with the plugin, normalised
+    for dates (tests/test_canary.py compares a fresh build with it)."""
+    import tempfile
+
+    from tests.helpers import MINI, build_site, make_project
+    from tests.test_canary import REPO_URL, SITE_URL, write_golden_html
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = make_project(Path(tmp), MINI)
+        run = build_site(project, Path(tmp) / "site", SITE_URL=SITE_URL, REPO_URL=REPO_URL)
+        if run.returncode != 0:
+            raise SystemExit(run.stderr[-3000:])
+        write_golden_html(Path(tmp) / "site")
+    print("tests/golden/html/mini: written")
+
+
 if __name__ == "__main__":
-    update()
+    import sys
+
+    if "--html" in sys.argv:
+        update_html()
+    else:
+        update()
     print("Review the change with: git diff --stat tests/golden && git diff tests/golden")

@@ -147,8 +147,8 @@ def test_the_cache_secret_is_made_once_and_kept(mini_content, tmp_path):
 # N17: a record validated on a later day than today is validated again.
 class _Future(dt.date):
     @classmethod
-    def today(cls) -> dt.date:
-        return dt.date(2999, 1, 1)
+    def today(cls) -> _Future:
+        return cls(2999, 1, 1)
 
 
 def test_a_record_validated_with_the_clock_ahead_is_checked_again(mini_content, tmp_path, monkeypatch):

@@ -69,6 +69,19 @@ def test_pages_render(site):
     assert requests
 
 
+def test_no_console_errors(site):
+    # From disk, Material's handler for language links once fetched sitemap.xml for the feed's
+    # <link rel="alternate">, which file:// pages may not read: two errors on every page.
+    base, page, _, _, _ = site
+    console: list[str] = []
+    page.on("console", lambda m: console.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    for path in PAGES:
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    assert console == []
+    assert page.locator('link[rel="alternate"][type="application/atom+xml"]').count() == (0 if base.startswith("file:") else 1)
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

@@ -82,7 +82,7 @@ def test_numbers_do_not_change_when_template_blocks_move(sites, monkeypatch):
 
 def _listed(text: str) -> list[str]:
     lists = _SOURCE_LIST.findall(text)
-    return re.findall(r'<li id="cite-\d+"><a href="(?:\.\./sources/|)([a-z0-9-]+)\.html"', lists[0]) if lists else []
+    return re.findall(r'<li id="cite-\d+"><a href="(?:\.\./sources/|sources/|)([a-z0-9-]+)\.html"', lists[0]) if lists else []
 
 
 @pytest.mark.parametrize("name", ["mini", "seeds", "sections"])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +132,55 @@ def test_last_changed_from_git(tmp_path, mini_content, monkeypatch):
     assert dates["content/operations/op-one.yml"] == "2024-03-05"
     site = link.link(checker.check(mini_content), dates)
     assert "Record last changed on" in pages.all_files(site)["operations/op-one.md"]
+
+
+# --- the README's promises: licences, the first run, the theme's notice -------------------------
+
+
+def test_licences_are_there_and_the_readme_says_which_covers_what():
+    code, records = (ROOT / "LICENSE").read_text("utf-8"), (ROOT / "content" / "LICENSE").read_text("utf-8")
+    assert code.startswith("MIT License") and "content/LICENSE" in code
+    assert "Attribution 4.0 International Public License" in records and "Section 8 -- Interpretation." in records
+    readme = (ROOT / "README.md").read_text("utf-8")
+    licence = readme[readme.index("## Licence") :]
+    assert "MIT, in [`LICENSE`](LICENSE)" in licence and "CC BY 4.0), in [`content/LICENSE`](content/LICENSE)" in licence
+    # The footer and the downloads say the same.
+    assert "Records CC BY 4.0 · Code MIT" in (ROOT / "mkdocs.yml").read_text("utf-8")
+
+
+def test_readme_leads_with_the_site_and_keeps_internals_in_architecture():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    headings = [line for line in readme.splitlines() if line.startswith("## ")]
+    assert headings[:4] == ["## Two commands", "## Preview while editing", "## Publish", "## Contribute"]
+    assert "(ARCHITECTURE.md)" in readme and "(CONTRIBUTING.md)" in readme
+    architecture = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
+    assert "## The build" in architecture and "search_index.py" in architecture
+    assert len(readme.split()) < 1000  # the internals live in ARCHITECTURE.md
+
+
+def test_first_setup_says_what_it_is_doing(tmp_path: Path):
+    # A checkout with an empty requirements file: the venv and the install are real, and quick.
+    (tmp_path / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
+    (tmp_path / "requirements.txt").write_text("", "utf-8")
+    result = subprocess.run(
+        ["bash", str(tmp_path / "scripts" / "setup.sh")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": os.environ["PATH"], "PIP_NO_INDEX": "1"},
+    )
+    said = result.stdout
+    assert "Setting up: creating .venv/" in said
+    assert "installing the pinned packages of requirements.txt" in said and "usually 1-2 minutes" in said
+    assert re.search(r"packages installed in \d+ s", said), said + result.stderr
+
+
+def test_the_venv_silences_the_theme_end_of_life_notice():
+    # Material prints the notice when MkDocs imports its templates, unless NO_MKDOCS_2_WARNING is
+    # set; scripts/setup.sh sets it in the venv, so a bare `.venv/bin/mkdocs serve` is quiet too.
+    script = "import sys; sys.argv[0] = 'mkdocs'; import material.templates"
+    quiet = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert quiet.returncode == 0 and "end of life" not in quiet.stdout + quiet.stderr
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "## The theme's end of life" in readme

@@ -88,7 +88,8 @@ def test_fingerprints_cover_every_source_and_recognise_its_headline(fingerprints
     assert set(fingerprints) == set(sources), "run tests/report_ngrams.py for each new report"
     for sid, source in sources.items():
         title = source["title"]
-        if len(report_ngrams.words(title)) >= report_ngrams.RUN:
+        # A title the site read from the web address or wrote itself is not the report's headline.
+        if source.get("title_from", "headline") == "headline" and len(report_ngrams.words(title)) >= report_ngrams.RUN:
             # The check sees a headline as copied wording: it really compares with the report.
             assert {s for s, _ in copied_runs(title, fingerprints)} == {sid}, sid
 
@@ -125,4 +126,4 @@ def test_a_span_with_one_date_is_one_step_not_a_start_without_an_end():
         }
     )
     entries = link.timeline("x", op)
-    assert [(e.date.text, e.text) for e in entries] == [("2021", "Action (one date for all of it)")]
+    assert [(e.date.text, e.text) for e in entries] == [("2021", "Date of the operation (one date given for the whole of it)")]

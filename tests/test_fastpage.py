@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from opswatch_mkdocs import fastpage
+from opswatch_mkdocs.speed import fastpage
 from tests.helpers import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from generator.htmlspace import UnindentingLoader, drop_indentation
+from opswatch_mkdocs.speed.htmlspace import UnindentingLoader, drop_indentation
 
 
 def test_indentation_goes_and_line_breaks_stay():

@@ -13,8 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
-from opswatch_mkdocs.lightpages import LightPages
-from opswatch_mkdocs.navcache import TemplateCache
+from opswatch_mkdocs.speed.lightpages import LightPages
+from opswatch_mkdocs.speed.navcache import TemplateCache
 from tests.helpers import ROOT, build_site, make_project
 
 GOLDEN_MINI = ROOT / "tests" / "golden" / "mini"

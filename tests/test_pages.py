@@ -43,8 +43,12 @@ def test_reverse_links_are_derived_from_operations(mini_content):
     )
     site = _site(mini_content)
     # Newest first: op-zero (2023), op-one (2020), then op-two (a day and month of no stated year).
-    assert site.ops_by_agency["alpha-police"] == [("op-zero", "support"), ("op-one", "lead"), ("op-two", "participant")]
-    assert site.ops_by_country["fr"] == [("op-zero", "participant"), ("op-one", "lead"), ("op-two", "lead")]
+    assert [r[:2] for r in site.ops_by_agency["alpha-police"]] == [
+        ("op-zero", "support"),
+        ("op-one", "lead"),
+        ("op-two", "participant"),
+    ]
+    assert [r[:2] for r in site.ops_by_country["fr"]] == [("op-zero", "participant"), ("op-one", "lead"), ("op-two", "lead")]
     assert site.units["alpha-police"] == ["alpha-cyber-unit"]
     assert dict(site.partners["alpha-police"]) == {"world-org": 1, "alpha-cyber-unit": 1}  # op-zero names no partner
     assert site.related["op-one"] == ["op-two"] and site.related["op-two"] == ["op-one"]
@@ -264,3 +268,29 @@ def test_csv_cells_never_start_a_formula(mini_content):
     files = pages.all_files(_site(mini_content))
     row = next(r for r in csv.reader(io.StringIO(files["data/operations.csv"])) if r[0] == "op-one")
     assert row[1].startswith("'=")
+
+
+def test_operation_page_opens_with_its_facts_at_a_glance(mini_content):
+    record = mini_content / "operations" / "op-one.yml"
+    text = record.read_text("utf-8").replace(
+        "  - {agency: alpha-police, role: lead}",
+        "  - {agency: alpha-police, role: lead, attributed_to: the ministry's spokesperson}",
+    )
+    record.write_text(
+        text.replace("  - {country: fr, role: lead}", "  - {country: fr, role: lead, inferred: it hosted the raids}"), "utf-8"
+    )
+    site = _site(mini_content)
+    page = render_all(pages.operation_pages(site))["operations/op-one.md"]
+    box = page[page.index('<aside class="ow-glance"') : page.index("</aside>")]
+    assert page.index("</aside>") < page.index('<div class="ow-summary">')  # above the summary
+    facts = dict(re.findall(r"<dt>(.+?)</dt><dd>(.+?)</dd>", box))
+    assert list(facts) == ["When", "Countries", "Led by", "Figures"]
+    assert facts["When"] == "1 January 2020 to 30 May 2020"
+    # Figures at their precision, as the lists say them; roles with the marks their rows carry.
+    # Each headline figure at its precision, with its mark when a report puts it in someone's mouth.
+    assert facts["Figures"].startswith(
+        "more than 150 arrests; nearly 500 victims rescued; victims identified: dozens (no number given) (according to "
+    )
+    assert "(according to the ministry&#39;s spokesperson)" in facts["Led by"]
+    assert "(inferred: it hosted the raids)" in facts["Led by"]
+    assert 'href="../countries/fr.html"' in facts["Countries"] and "[" not in box  # no citations of its own

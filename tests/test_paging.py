@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 
 from generator import checker, link, lists, pages, paging
 from generator.plan import render_all
+from tests.helpers import MINI, SEEDS
 
 
 @pytest.fixture
@@ -76,14 +78,33 @@ def test_timeline_has_a_year_index_and_a_page_per_year(site, small_parts):
     for year, _ in years:
         assert f'href="timeline/{year}.html"' in index
         assert f"timeline/{year}.md" in files
-    steps = sum(text.count('<li class="ow-timeline__item">') for path, text in files.items() if path != "timeline.md")
+    steps = sum(text.count('class="ow-timeline__text"') for path, text in files.items() if path != "timeline.md")
     assert steps == sum(len(items) for _, items in years) + len(unknown)
+    # The timeline page shows the timeline itself: the newest year's steps, not only links.
+    newest = years[-1][1] if years else unknown
+    assert index.count('class="ow-timeline__text"') == min(len(newest), paging.TIMELINE)
     for path, text in files.items():
         if path != "timeline.md":
             assert 'href="../timeline.html"' in text
             # Every citation has its entry in the page's source list.
             for n in set(re.findall(r'href="#cite-(\d+)"', text)):
                 assert f'id="cite-{n}"' in text, (path, n)
+
+
+@pytest.mark.parametrize("fixture", [MINI, SEEDS])
+def test_timeline_names_each_date_and_operation_once_and_each_step_on_its_own_line(fixture):
+    files = render_all(lists.timeline(link.link(checker.check(fixture))))
+    assert "ow-timeline__op" in files["timeline.md"]
+    for path, text in files.items():
+        for item in re.findall(r'<li class="ow-timeline__item">(.*?)</li>', text, flags=re.S):
+            # One operation per item, each of its dates once, one line per step.
+            assert len(re.findall(r'class="ow-timeline__op"', item)) == 1, path
+            days = re.findall(r"<dt>(.*?)</dt>", item)
+            assert len(days) == len(set(days)), (path, days)
+            assert item.count('class="ow-timeline__text"') >= len(days)
+        # Consecutive items never name the same operation: its steps are one run.
+        names = re.findall(r'class="ow-timeline__op"><a href="([^"]+)"', text)
+        assert all(a != b for a, b in itertools.pairwise(names)), path
 
 
 def test_agency_and_country_pages_list_the_first_operations_and_link_the_rest(site, small_parts):
@@ -106,7 +127,8 @@ def test_agency_and_country_pages_list_the_first_operations_and_link_the_rest(si
 
 def test_nothing_splits_at_the_usual_sizes(site):
     files = pages.all_files(site)
-    assert not [p for p in files if "_" in p.rpartition("/")[2]]
+    # Continuation parts are named <list>_2.md, <list>_3.md, …
+    assert not [p for p in files if re.search(r"_\d+\.md$", p)]
 
 
 def test_lines_beside_totals_name_a_few_operations_and_count_the_rest(tmp_path, monkeypatch):

@@ -220,8 +220,20 @@ def test_banner_is_visible_and_the_open_page_recovers_by_itself(serve: Serve):
         _save(record, "name: [broken\n")
         banner = page.locator("#opswatch-preview-problems")
         banner.wait_for(state="visible", timeout=120_000)  # live reload brings it to the open page
-        box = banner.bounding_box()
-        assert box is not None and box["y"] == 0 and box["height"] > 20
+        # In sight at the bottom of the window, wherever the reader is on the page, and never over
+        # the site title or the search box.
+        for scroll in (0, 3000):
+            page.evaluate(f"window.scrollTo(0, {scroll})")
+            box = banner.bounding_box()
+            assert box is not None and box["height"] > 20
+            assert abs(box["y"] + box["height"] - page.evaluate("innerHeight")) <= 1, (box, scroll)
+            for part in (".md-header__title", ".md-search__form"):
+                target = page.locator(part).first.bounding_box()
+                assert target is not None, part
+                middle = (target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+                assert page.evaluate(
+                    "([x, y]) => !document.elementFromPoint(x, y).closest('#opswatch-preview-problems')", middle
+                ), (part, scroll)
         assert "op-one.yml:" in banner.inner_text() and "YAML syntax error" in banner.inner_text()
         _save(record, good.replace("A fixture operation", "Recovered fixture operation"))
         page.get_by_text("Recovered fixture operation").wait_for(timeout=120_000)
@@ -422,6 +434,7 @@ def test_a_content_folder_deleted_and_made_again_is_watched_again(serve: Serve):
     record = content / "operations" / "op-one.yml"
     for n in range(3):
         _save(record, record.read_text("utf-8").replace("name: Operation One", f"name: Operation One {n}", 1))
-        _wait(f"save {n}", lambda n=n: f"Operation One {n}" in serve.page())
+        name = f"Operation One {n}"
+        _wait(f"save {n}", lambda name=name: name in serve.page())  # type: ignore[misc]
         _save(record, record.read_text("utf-8").replace(f"name: Operation One {n}", "name: Operation One", 1))
     assert serve.process.poll() is None

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import checker, link, search_index
-from tests.helpers import build_site, make_project, require_browser, serve_folder
+from tests.helpers import ROOT, build_site, make_project, require_browser, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -136,6 +136,40 @@ def test_enter_opens_the_best_result_and_marks_the_words(reader):
     page.keyboard.press("Enter")
     page.wait_for_url("**/operations/operation-epervier.html*")
     assert "pervier" in page.locator("h1").first.inner_text()
+
+
+@pytest.fixture(scope="module")
+def shipped_site():
+    return link.link(checker.check(ROOT / "content"))
+
+
+def test_a_measure_finds_every_operation_that_reports_it_in_any_word_form(reader, shipped_site):
+    base, page, _ = reader
+    measures = shipped_site.catalog.vocab.get("measures")
+    for label in ("arrests", "children rescued"):
+        metric = next(term for term in measures.values() if term.label == label)
+        reporting = {
+            f"operations/{oid}.html"
+            for oid, op in shipped_site.catalog.operations.items()
+            if any(o.metric == metric for o in op.outcomes)
+        }
+        assert reporting, metric
+        found = set(_search(page, base, label))
+        assert reporting <= found, (label, reporting - found)
+    # Another form of the word finds the same pages, and the glossary entry comes first.
+    assert _search(page, base, "arrested")[:1] == ["glossary.html"]
+    assert set(_search(page, base, "arrested")) == set(_search(page, base, "arrests"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "first"),
+    [("interpool", "interpol", "agencies/interpol.html"), ("epervir", "epervier", "operations/operation-epervier.html")],
+)
+def test_a_misspelt_name_finds_the_nearest_and_says_did_you_mean(reader, typed, meant, first):
+    base, page, _ = reader
+    assert _search(page, base, typed)[0] == first
+    note = page.locator(".md-search-result__item .ow-did-you-mean").first
+    assert note.inner_text() == f"Did you mean {meant}? Nothing matches “{typed}”; these are the results for the nearest name."
 
 
 def test_no_match_says_so(reader):

@@ -145,3 +145,57 @@ def test_file_names_are_plain_ascii():
 def test_the_index_is_deterministic(shipped):
     _, docs = shipped
     assert search_index.build(docs) == search_index.build(docs)
+
+
+def test_word_forms_share_one_term():
+    same = [
+        ("arrests", "arrested", "arrest", "Arrests"),
+        ("rescued", "rescue", "rescues", "rescuing"),
+        ("identified", "identify", "identifies"),
+        ("countries", "country"),
+        ("trafficking", "trafficked"),
+    ]
+    for forms in same:
+        assert len({search_index.terms(f)[0] for f in forms}) == 1, forms
+    # Each step of typing a word starts its term, so prefix search works while the reader types.
+    for word in ("identified", "rescued", "countries", "arrests"):
+        term = search_index.terms(word)[0]
+        for n in range(2, len(word) + 1):
+            typed = search_index.terms(word[:n])[0]
+            assert term.startswith(typed), (word[:n], typed, term)
+    # Names, acronyms, numbers and short words stay as they are.
+    assert search_index.terms("Epervier NCCIA 2021 ISA Paris") == ["epervier", "nccia", "2021", "isa", "paris"]
+
+
+def test_operations_are_found_by_the_measures_they_report(shipped):
+    site, docs = shipped
+    found = _postings(_calls(search_index.build(docs)))
+    for oid, op in site.catalog.operations.items():
+        n = _doc(docs, f"operations/{oid}.html")
+        for o in op.outcomes:
+            for word in search_index.terms(o.metric.label):
+                assert n in found[word], (oid, o.metric, word)
+
+
+def test_glossary_terms_are_documents_found_by_label_and_synonyms(shipped):
+    site, docs = shipped
+    found = _postings(_calls(search_index.build(docs)))
+    measures = site.catalog.vocab.get("measures")
+    for term in measures.values():
+        n = _doc(docs, f"glossary.html#{term.anchor}")
+        for synonym in measures.entries[term].synonyms:
+            assert all(n in found[w] for w in search_index.terms(synonym)), (term, synonym)
+
+
+def test_names_files_hold_the_names_for_did_you_mean(shipped):
+    _, docs = shipped
+    calls = _calls(search_index.build(docs))
+    manifest = calls["search-index/manifest.js"][2]
+    names = {args[1]: args[2] for args in calls.values() if args[0] == "n"}
+    assert sorted(names) == manifest["names"]
+    for letter, known in names.items():
+        assert all(term.startswith(letter) and count >= 1 for term, count in known.items())
+    operation = docs[0]
+    for word in search_index.terms(operation.title):
+        if len(word) >= 4 and not word.isdigit():
+            assert word in names[word[0]], word

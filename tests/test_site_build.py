@@ -102,7 +102,7 @@ def test_linkchecker_finds_no_broken_link(real_site: Path):
 def test_edit_link_opens_the_record_file(real_site: Path):
     text = (real_site / "operations" / "operation-epervier.html").read_text("utf-8")
     assert re.search(r'href="https://github\.com/[^"]+/edit/main/content/operations/operation-epervier\.yml"', text)
-    assert "application/ld+json" in text and '"@type": "Event"' in text
+    assert "application/ld+json" in text and '"@type":"Event"' in text
 
 
 def test_a_bad_record_fails_the_build_and_keeps_the_previous_site(tmp_path: Path):

@@ -1,1 +1,1 @@
-__owSearch("t","ad",{"address":[15,1]},[]);
+__owSearch("t","ad",{"add":[95,1,1,1],"address":[97,1]},[]);

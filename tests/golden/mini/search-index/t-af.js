@@ -1,1 +1,1 @@
-__owSearch("t","af",{"africa":[7,3]},[]);
+__owSearch("t","af",{"africa":[7,3],"afripol":[62,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","bi",{"bibliography":[14,1]},[]);
+__owSearch("t","bi",{"bibliographi":[14,1]},[]);

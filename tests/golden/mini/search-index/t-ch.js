@@ -1,1 +1,1 @@
-__owSearch("t","ch",{"child":[1,3]},[]);
+__owSearch("t","ch",{"chair":[87,22],"chairman":[87,16],"chairperson":[87,16],"chairwoman":[87,16],"charg":[19,16],"chariti":[65,16,25,16],"check":[31,23],"child":[1,3,24,16,17,21,1,23,1,22,6,23],"children":[24,23,1,22,17,1,2,1,4,1,2,1,1,23]},[]);

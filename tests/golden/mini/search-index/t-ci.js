@@ -1,1 +1,1 @@
-__owSearch("t","ci",{"cite":[14,1],"cities":[0,1]},[]);
+__owSearch("t","ci",{"circa":[37,16],"cit":[14,1],"citi":[0,1],"civil":[65,16]},[]);

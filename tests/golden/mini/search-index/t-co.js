@@ -1,1 +1,1 @@
-__owSearch("t","co",{"countries":[2,22,10,20],"country":[12,1]},[]);
+__owSearch("t","co",{"coalition":[64,16],"coercion":[45,1,2,1],"com":[96,16],"communiqu":[88,16],"compani":[66,22],"conferenc":[56,17],"convict":[18,21],"conviction":[18,16],"coordinat":[70,18,5,1,11,17],"coordinator":[70,21,16,21],"count":[32,1,1,1],"countri":[2,22,10,21,20,1,3,23,22,1,13,1,8,1,1,1,1,1,1,17],"court":[19,1,72,23]},[]);

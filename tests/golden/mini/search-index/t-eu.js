@@ -1,1 +1,1 @@
-__owSearch("t","eu",{"europe":[6,3]},[]);
+__owSearch("t","eu",{"europ":[6,3],"europol":[62,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ex",{"example":[16,4],"exploitation":[1,3]},[]);
+__owSearch("t","ex",{"exact":[36,17],"exactli":[36,21],"exampl":[98,4],"exceed":[40,16],"excess":[40,16],"expect":[96,17],"exploit":[45,1,5,1],"exploitation":[1,3,20,1,3,1,18,23,4,1,1,17,2,21,1,21]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","in",{"initiative":[10,1],"intergovernmental":[5,3],"international":[5,1],"introduction":[9,1]},[]);
+__owSearch("t","in",{"includ":[42,1,7,1],"independent":[65,1],"indictment":[91,17],"individual":[31,16],"information":[19,1,53,16],"initial":[95,16],"initiativ":[10,1,25,1,20,21,12,21],"intel":[72,16],"intelligenc":[72,22],"intergovernmental":[5,3,56,21,1,20],"interim":[95,16],"interior":[59,16],"international":[5,1,56,18,32,1],"interpol":[61,1],"introduction":[9,1],"investigation":[20,23,33,22,5,16],"investigator":[68,1],"involv":[46,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","se",{"second":[1,1],"see":[8,1],"sen":[7,16],"senegal":[0,5,7,21],"several":[0,1],"sexual":[1,3]},[]);
+__owSearch("t","se",{"second":[1,1],"secretari":[85,16],"sector":[66,16],"see":[8,1],"seiz":[33,23],"seizur":[33,16,21,16],"self":[92,1],"sen":[7,16],"senegal":[0,5,7,21],"sentenc":[18,23],"servic":[27,1,27,1],"several":[0,1],"sextortion":[42,16],"sexual":[1,3,41,22,1,22,1,22,5,22,1,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ti",{"timeline":[8,1,3,20]},[]);
+__owSearch("t","ti",{"timelin":[8,1,3,20],"tip":[72,18]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","wi",{"wire":[16,4]},[]);
+__owSearch("t","wi",{"wir":[98,4],"without":[64,1,16,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","wo",{"world":[0,4,5,20]},[]);
+__owSearch("t","wo",{"work":[47,1],"workshop":[56,16],"world":[0,4,5,20]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ae",{"aegis":[81,5]},[]);
+__owSearch("t","ae",{"aegis":[145,16,22,5]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ai",{"aimed":[33,1],"aims":[1,1]},[]);
+__owSearch("t","ai",{"aim":[1,1,32,1]},[]);

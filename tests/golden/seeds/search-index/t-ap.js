@@ -1,1 +1,1 @@
-__owSearch("t","ap",{"apart":[74,1],"appear":[71,1,3,1],"appears":[67,1],"approximate":[74,1],"apps":[1,2,6,1]},[]);
+__owSearch("t","ap",{"apart":[74,1],"apovo":[6,1],"app":[1,8,6,1,86,22],"appear":[67,1,4,1,3,1],"apprehend":[0,5,1,5,2,5,2,5,1,5,1,5,74,16],"apprehension":[0,5,1,5,2,5,2,5,1,5,1,5,74,16],"approx":[103,16],"approximat":[74,1,29,1],"approximateli":[103,16]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","av",{"available":[72,1]},[]);
+__owSearch("t","av",{"availabl":[72,1]},[]);

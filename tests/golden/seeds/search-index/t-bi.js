@@ -1,1 +1,1 @@
-__owSearch("t","bi",{"bibliography":[71,1,9,1],"bill":[35,1,22,1],"bin":[7,1]},[]);
+__owSearch("t","bi",{"bibliographi":[71,1,9,1],"bill":[35,1,22,1],"bin":[7,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","cl",{"claims":[57,1],"club":[3,1]},[]);
+__owSearch("t","cl",{"claim":[57,1],"clos":[7,5,87,17,10,16],"club":[3,1]},[]);

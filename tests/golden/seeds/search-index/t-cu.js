@@ -1,1 +1,1 @@
-__owSearch("t","cu",{"curated":[75,1],"curators":[75,1],"custody":[3,1]},[]);
+__owSearch("t","cu",{"curat":[75,1],"curator":[75,1],"custodi":[0,5,1,5,2,6,2,5,1,5,1,5,74,17]},[]);

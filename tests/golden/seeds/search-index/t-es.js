@@ -1,1 +1,1 @@
-__owSearch("t","es",{"esp":[65,16],"estimated":[57,1]},[]);
+__owSearch("t","es",{"esp":[65,16],"estimat":[57,1,46,17,63,16]},[]);

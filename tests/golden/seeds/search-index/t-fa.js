@@ -1,1 +1,1 @@
-__owSearch("t","fa",{"face":[2,1,4,1],"fact":[71,1],"facts":[72,1],"failings":[57,1],"families":[3,1],"far":[1,1],"faster":[5,1]},[]);
+__owSearch("t","fa",{"fac":[2,1,4,1],"facilitation":[112,16],"fact":[71,1,1,1],"fail":[57,1],"famili":[3,1],"far":[1,1,164,17],"faster":[5,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ga",{"gaps":[71,1],"gathering":[2,1],"gave":[2,1]},[]);
+__owSearch("t","ga",{"gang":[7,5,85,16],"gap":[71,1],"gav":[2,1,142,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","gu",{"guessed":[74,1],"guessing":[73,1],"guide":[71,1]},[]);
+__owSearch("t","gu",{"guess":[73,1,1,1],"guid":[71,1],"guilti":[84,1]},[]);

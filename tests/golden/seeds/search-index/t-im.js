@@ -1,1 +1,1 @@
-__owSearch("t","im",{"images":[0,2],"immediate":[14,1]},[]);
+__owSearch("t","im",{"imag":[0,2,109,17],"immediat":[14,1],"immigration":[112,16]},[]);

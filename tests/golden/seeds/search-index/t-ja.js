@@ -1,1 +1,1 @@
-__owSearch("t","ja",{"jane":[8,1],"january":[1,2,66,1]},[]);
+__owSearch("t","ja",{"jan":[8,1],"januari":[1,2,66,1]},[]);

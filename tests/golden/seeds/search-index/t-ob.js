@@ -1,1 +1,1 @@
-__owSearch("t","ob",{"obstacles":[2,1],"obtain":[1,1]},[]);
+__owSearch("t","ob",{"obstacl":[2,1],"obtain":[1,1]},[]);

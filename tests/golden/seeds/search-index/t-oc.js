@@ -1,1 +1,1 @@
-__owSearch("t","oc",{"oceania":[36,3]},[]);
+__owSearch("t","oc",{"oceania":[36,3],"ocs":[108,16]},[]);

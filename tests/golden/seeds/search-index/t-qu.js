@@ -1,1 +1,1 @@
-__owSearch("t","qu",{"qualifier":[72,1],"quotation":[75,1],"quoted":[6,1,2,1,12,1,9,1,5,1],"quotes":[84,1],"quoting":[73,1]},[]);
+__owSearch("t","qu",{"qualifier":[72,1,30,1],"quit":[104,16],"quot":[1,1,1,1,4,1,2,1,12,1,9,1,5,1,38,1,1,1,97,1],"quotation":[75,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","sc",{"scandal":[57,1],"schemas":[75,1],"scope":[72,1]},[]);
+__owSearch("t","sc",{"scandal":[57,1],"schema":[75,1],"scop":[72,1],"screen":[97,16]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ty",{"type":[72,1]},[]);
+__owSearch("t","ty",{"typ":[72,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","va",{"validated":[72,1],"value":[72,1,3,1],"values":[72,1]},[]);
+__owSearch("t","va",{"validat":[72,1],"valu":[6,1,66,1,3,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ya",{"yaounde":[6,9,16,22]},[]);
+__owSearch("t","ya",{"yaound":[6,9,16,22]},[]);

@@ -1,0 +1,1 @@
+__owSearch("n","a",{"abduct":1,"about":3,"abov":1,"abus":2,"account":2,"across":1,"action":2,"aegis":1,"agenci":3,"alarm":1,"alert":1,"allianc":1,"almost":1,"alpha":4,"annual":1,"anticipat":1,"apprehend":4,"apprehension":4,"approx":1,"approximateli":1,"around":1,"arrest":4,"articl":1,"asset":1,"assist":2,"assistanc":1,"attende":1});

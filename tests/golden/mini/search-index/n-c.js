@@ -1,0 +1,1 @@
+__owSearch("n","c",{"chair":1,"chairman":1,"chairperson":1,"chairwoman":1,"charg":1,"chariti":2,"check":1,"child":5,"children":3,"circa":1,"civil":1,"clos":2,"coalition":1,"communiqu":1,"compani":1,"conferenc":1,"convict":1,"conviction":1,"coordinat":2,"coordinator":2,"countri":4,"court":1,"crackdown":2,"crim":1,"criminal":1,"csam":1,"csem":1,"custodi":4,"cyber":2});

@@ -1,0 +1,1 @@
+__owSearch("n","h",{"help":1,"host":2,"human":1});

@@ -1,0 +1,1 @@
+__owSearch("n","i",{"identifi":6,"illegal":2,"imag":1,"immigration":1,"indictment":1,"individual":1,"information":1,"initial":1,"initiativ":2,"intel":1,"intelligenc":1,"intergovernmental":2,"interim":1,"interior":1,"international":1,"investigation":3,"irregular":1,"item":1});

@@ -1,0 +1,1 @@
+__owSearch("n","j",{"joint":1,"judgment":1,"just":1});

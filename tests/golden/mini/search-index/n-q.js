@@ -1,0 +1,1 @@
+__owSearch("n","q",{"quit":1});

@@ -1,0 +1,1 @@
+__owSearch("n","s",{"screen":1,"secretari":1,"sector":1,"seiz":1,"seizur":2,"senegal":2,"sentenc":1,"sextortion":1,"sexual":4,"shutdown":1,"smuggl":1,"societi":1,"sourc":1,"spokesman":1,"spokesperson":1,"spokeswoman":1,"sponsor":1,"stat":3,"statement":1,"still":1,"studi":1,"summit":1,"support":2,"suspect":2,"suspend":1,"system":1});

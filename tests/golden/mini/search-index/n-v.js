@@ -1,0 +1,1 @@
+__owSearch("n","v",{"venu":1,"victim":5});

@@ -1,0 +1,1 @@
+__owSearch("t","at",{"attende":[34,16]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","au",{"authoriti":[79,1,2,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","br",{"broken":[26,1]},[]);

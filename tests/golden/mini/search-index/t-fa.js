@@ -1,0 +1,1 @@
+__owSearch("t","fa",{"facilitation":[46,16],"far":[95,17]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","gu",{"guilti":[18,1]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ha",{"happen":[96,1]},[]);

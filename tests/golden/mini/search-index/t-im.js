@@ -1,0 +1,1 @@
+__owSearch("t","im",{"imag":[43,17],"immigration":[46,16]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ir",{"irregular":[32,21],"irregularli":[32,1,14,1]},[]);

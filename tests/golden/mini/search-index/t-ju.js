@@ -1,0 +1,1 @@
+__owSearch("t","ju",{"judgment":[91,17],"just":[38,16]},[]);

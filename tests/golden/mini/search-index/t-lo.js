@@ -1,0 +1,1 @@
+__owSearch("t","lo",{"location":[81,16]},[]);

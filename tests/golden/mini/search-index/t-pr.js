@@ -1,0 +1,1 @@
+__owSearch("t","pr",{"preciseli":[36,16],"prediction":[96,16],"preliminari":[95,17],"president":[87,16],"press":[84,16,4,18],"prison":[18,16],"privat":[66,21],"profit":[46,1,2,1,1,1,1,1,15,17],"program":[55,16,12,16],"programm":[55,17,12,22,7,1,2,22],"project":[55,16,12,17,29,16],"prosecution":[53,17],"prostitution":[49,18],"provid":[72,20],"provisional":[95,21]},[]);

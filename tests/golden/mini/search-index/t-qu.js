@@ -1,0 +1,1 @@
+__owSearch("t","qu",{"qualifier":[36,1],"quit":[38,16]},[]);

@@ -1,0 +1,1 @@
+__owSearch("t","ro",{"roughli":[37,16],"round":[37,1]},[]);

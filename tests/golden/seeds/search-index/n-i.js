@@ -1,0 +1,1 @@
+__owSearch("n","i",{"identifi":7,"illegal":2,"imag":1,"immigration":1,"indictment":1,"individual":1,"indonesia":2,"information":1,"initial":1,"initiativ":2,"intel":1,"intelligenc":1,"intergovernmental":2,"interim":1,"interior":5,"international":8,"interpol":13,"investigation":7,"irregular":1,"islamabad":1,"itali":3,"italian":2,"item":1,"ivoir":2});

@@ -1,0 +1,1 @@
+__owSearch("n","y",{"yaound":2});

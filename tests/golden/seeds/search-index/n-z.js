@@ -1,0 +1,1 @@
+__owSearch("n","z",{"zainab":1,"zarra":1});

@@ -1,0 +1,1 @@
+__owSearch("t","um",{"umbrella":[145,21]},[]);
