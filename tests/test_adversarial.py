@@ -601,3 +601,10 @@ def test_a_shard_entry_that_is_not_what_it_says_discards_the_shard(mini_content,
     )
     build.build(mini_content, out, with_history=False)
     assert read_tree(out) == _fresh(mini_content, tmp_path / "fresh")
+
+
+def test_the_build_script_makes_a_deleted_docs_folder_before_mkdocs_checks_it():
+    from tests.helpers import ROOT
+
+    lines = [line.strip() for line in (ROOT / "scripts" / "build.sh").read_text("utf-8").splitlines()]
+    assert lines.index("mkdir -p docs") < next(i for i, line in enumerate(lines) if line.startswith(".venv/bin/mkdocs build"))
