@@ -149,3 +149,17 @@ def test_screenshots_for_review(server, browser, tmp_path_factory):
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
     context.close()
+
+
+def test_sorting_by_date_keeps_undated_records_last_both_ways(site):
+    base, page, _, _, _ = site
+    page.goto(base + "operations/index.html")
+    heading = page.locator("table.ow-sortable th", has_text="Latest date").locator("button")
+    for _ in ("ascending", "descending"):
+        heading.click()
+        ranks = page.eval_on_selector_all(
+            "table.ow-sortable tbody tr",
+            "rows => rows.map(r => Number(r.cells[2].getAttribute('data-sort-last') || 0))",
+        )
+        assert 0 in ranks and 2 in ranks  # dated and undated records both there
+        assert ranks == sorted(ranks), ranks  # dated first, then no year, then no date
