@@ -205,7 +205,9 @@ def stamp(st: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def _settled(st: os.stat_result, started_ns: int) -> bool:
-    return max(st.st_mtime_ns, st.st_ctime_ns) < started_ns - SETTLE_NS
+    # The modification time, as before change times were compared: a copy made with cp -p (an old time, a new
+    # change time) counts as settled at once, and an edit that keeps its size and time still changes its stamp.
+    return st.st_mtime_ns < started_ns - SETTLE_NS
 
 
 @dataclass
@@ -215,7 +217,7 @@ class Entry:
     stamp: tuple[int, int, int, int]
     """The file's ``stamp`` then."""
     settled: bool
-    """The file's times were older than that build's start by more than SETTLE_NS: its stamp can be trusted."""
+    """The file's time was older than that build's start by more than SETTLE_NS: its stamp can be trusted."""
     hash: bytes
     refs: list[Any]
     """The ids the file names, with where (``rules.references_in``): the cross-record checks need them,

@@ -10,7 +10,7 @@ from functools import partial
 from . import outcomes as figures
 from .kinds import AGENCIES, COUNTRIES, KINDS, SERIES
 from .plan import ALL, Page
-from .site import Site
+from .site import Basis, Site
 
 PATHS = (
     "data/dataset.json",
@@ -69,9 +69,11 @@ def dataset(site: Site) -> dict:
 
 
 def dataset_rest(site: Site) -> dict:
-    """The parts of ``dataset`` that are not records: countries and vocabularies."""
+    """The parts of ``dataset`` that are not records: the warnings on operations that cannot be identified
+    (``caveats``, by operation id), countries and vocabularies."""
     c = site.catalog
     return {
+        "caveats": {oid: {"caveat": words} for oid, words in sorted(site.thin.items())},
         "countries": {code: {"name": k.name, "iso_name": k.iso_name, "alpha3": k.alpha3} for code, k in site.countries.items()},
         "vocabularies": {
             stem: {
@@ -127,6 +129,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
     for oid in site.op_order:
         op = c.operations[oid]
         span, report = op.period, op.reporting_period
+        leads = site.leads.get(oid, [])
         ops.append(
             [
                 oid,
@@ -144,15 +147,20 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 op.countries_count.counts if op.countries_count else "",
                 op.countries_count.scope if op.countries_count else "",
                 figures.count_words(op.countries_count) if op.countries_count else "",
-                ";".join(f"{KINDS[kind].singular}:{rid}" for kind, rid in figures.leads(op)),
+                ";".join(f"{kind.singular}:{rid}" for kind, rid, _ in leads),
                 span.duration if span else "",
                 "; ".join(
-                    f"{name}: {s.inferred}" for name, s in (("period", span), ("announced", op.announced)) if s and s.inferred
+                    f"{name}: {s.inferred}"
+                    for name, s in (("period", span), ("reporting", report), ("announced", op.announced))
+                    if s and s.inferred
                 ),
                 ";".join(op.sources),
                 op.series,
                 op.edition,
                 ";".join(figures.hosted_only(op)),
+                "; ".join(f"{q.country}: {basis.words()}" for q in op.countries if (basis := Basis.of(q))),
+                "; ".join(f"{kind.singular}:{rid}: {basis.words()}" for kind, rid, basis in leads if basis),
+                site.thin.get(oid, ""),
             ]
         )
         for o in op.outcomes:
@@ -178,6 +186,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                     o.status,
                     o.status_words,
                     figures.across_words(o.across_countries),
+                    o.inferred,
+                    o.attributed_to,
+                    site.thin.get(oid, ""),
                 ]
             )
         for ph in op.phases:
@@ -196,10 +207,22 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 ]
             )
         for p in op.agencies:
-            participants.append([oid, AGENCIES.singular, p.agency, c.agencies[p.agency].name, p.role, p.note, ""])
+            participants.append(
+                [oid, AGENCIES.singular, p.agency, c.agencies[p.agency].name, p.role, p.note, "", p.inferred, p.attributed_to]
+            )
         for q in op.countries:
             participants.append(
-                [oid, COUNTRIES.singular, q.country, site.countries[q.country].name, q.role, q.note, ";".join(q.sources)]
+                [
+                    oid,
+                    COUNTRIES.singular,
+                    q.country,
+                    site.countries[q.country].name,
+                    q.role,
+                    q.note,
+                    ";".join(q.sources),
+                    q.inferred,
+                    q.attributed_to,
+                ]
             )
     other = [
         [
@@ -251,6 +274,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "series",
                 "edition",
                 "countries_hosting_or_supporting",
+                "countries_basis",
+                "lead_basis",
+                "caveat",
             ],
             ops,
         ),
@@ -276,6 +302,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "status",
                 "status_words",
                 "across_countries",
+                "inferred",
+                "attributed_to",
+                "caveat",
             ],
             outcomes,
         ),
@@ -301,7 +330,9 @@ def data_files(site: Site) -> dict[str, str | bytes]:
             ],
             other,
         ),
-        "data/participants.csv": _csv(["operation_id", "type", "id", "name", "role", "note", "sources"], participants),
+        "data/participants.csv": _csv(
+            ["operation_id", "type", "id", "name", "role", "note", "sources", "inferred", "attributed_to"], participants
+        ),
         "data/phases.csv": _csv(
             ["operation_id", "phase_id", "name", "start", "end", "duration", "inferred", "countries", "scope", "sources"], phases
         ),

@@ -3,7 +3,10 @@
 Atom needs a full timestamp for each entry. An operation's entry is dated by
 its announcement when the year is known (at its precision, padded to the first
 day), else by the date its record last changed in git; entries with neither
-are left out rather than given an invented date.
+are left out rather than given an invented date. Each entry's text gives the
+announcement date with how the site inferred it when it did, its leads and figures
+with their marks (the site's reading, someone's words), and the warning on an
+operation that cannot be identified.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def atom(site: Site, site_url: str = "") -> str:
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + OPERATIONS.url(oid))
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(updated)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = plain(op.summary, 400)
-        facts = outcomes.facts_line(site, op)
+        facts = outcomes.facts_line(site, oid)
         if facts:
             ET.SubElement(entry, f"{{{ATOM}}}content", type="text").text = facts
     ET.indent(feed)

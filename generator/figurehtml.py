@@ -27,7 +27,9 @@ _WHERE = html.template(" ({})")
 _REASON = html.template(": {}")
 _REPORTED = html.template('<p class="ow-card__reported">Also reported: {}. Totals use {}{}.</p>\n')
 _PART_NOTE = html.template(' <span class="ow-card__note">{}</span>')
-_PART = html.template("<li>of which <strong>{figure}</strong> {term}{extra}{cites}{note}{inner}</li>")
+_BASIS = html.template('<p class="ow-card__basis ow-basis">{}</p>\n')
+_PART_BASIS = html.template(' <span class="ow-basis">({})</span>')
+_PART = html.template("<li>of which <strong>{figure}</strong> {term}{extra}{cites}{basis}{note}{inner}</li>")
 _PARTS = html.template('<ul class="ow-card__parts">{}</ul>')
 _CARD_NOTE = html.template('<p class="ow-card__note">{}</p>\n')
 _NEVER = html.template('<p class="ow-card__note">Not added up across operations: {}.</p>\n')
@@ -41,13 +43,15 @@ _STATUS_MEANS = {
 _CARD = html.template(
     '<div class="ow-card"{anchor}>\n<p class="{css}">{figure}</p>\n'
     '<p class="ow-card__label">{term}{cites}</p>\n'
-    "{status}{scope}{parts}{reported}{note}{never}</div>"
+    "{status}{scope}{basis}{parts}{reported}{note}{never}</div>"
 )
 _CARDS = html.template('<div class="ow-cards">\n{}\n</div>')
 _WITH_OPERATION = html.template("{} ({})")
 _PARTIAL = html.template("Includes figures for part of an operation only: {}.")
 _LEFT_OUT = html.template("Leaves out: {}.")
 _PROVISIONAL = html.template("Includes provisional figures (tallies so far, not final counts): {}.")
+_MARKED = html.template("Counted, read with care: {}.")
+_OVERLAPS = html.template("Also counted in another row, as part of a larger figure: {}.")
 _TOTAL_NOTE = html.template('<br><span class="ow-total-note">{}</span>')
 _COUNT_NOTE = html.template('<span title="{}">{} reported, {} named</span>')
 _COUNT = html.template("<span>{} reported, {} named</span>")
@@ -98,6 +102,7 @@ def _part(page: PageContext, op: Figures, o: Outcome, depth: int) -> Markup:
         term=term_link(page, o.metric, value=o.value),
         extra=_WHERE(scope) if scope else "",
         cites=page.cite(o.sources),
+        basis=_PART_BASIS(b) if (b := outcomes.basis_words(o)) else "",
         note=_PART_NOTE(o.note) if o.note else "",
         inner=_parts(page, op, o, depth + 1),
     )
@@ -123,6 +128,7 @@ def card(page: PageContext, op: Figures, o: Outcome) -> Markup:
         cites=page.cite(o.sources),
         status=status(o),
         scope=_scope(page, op, o),
+        basis=_BASIS(b[:1].upper() + b[1:]) if (b := outcomes.basis_words(o)) else "",
         parts=parts + html.literal("\n") if parts else "",
         reported=_reported(page, o),
         note=_CARD_NOTE(o.note) if o.note else "",
@@ -189,6 +195,12 @@ def total_notes(page: PageContext, t: Total) -> Markup:
     if t.left_out:
         lines.append(
             _LEFT_OUT(html.join("; ", [_WITH_OPERATION(words, page.link(OPERATIONS, oid)) for oid, words in t.left_out]))
+        )
+    if t.marked:
+        lines.append(_MARKED(html.join("; ", [_WITH_OPERATION(words, page.link(OPERATIONS, oid)) for oid, words in t.marked])))
+    if t.overlaps:
+        lines.append(
+            _OVERLAPS(html.join("; ", [_WITH_OPERATION(words, page.link(OPERATIONS, oid)) for oid, words in t.overlaps]))
         )
     return html.join("", [_TOTAL_NOTE(line) for line in lines])
 

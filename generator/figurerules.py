@@ -3,7 +3,7 @@ scopes that name something, and no figure that could be counted twice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from . import dates, models
 
@@ -139,12 +139,15 @@ def _span_problems(loc: Loc, span: models.Phase | models.Period) -> Iterator[tup
         )
 
 
-def _parents(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> list[int | None]:
+Outcomes = list[models.Outcome] | list[models.ScopedOutcome]
+
+
+def _parents(outcomes: Outcomes, ids: dict[str, int]) -> list[int | None]:
     """The index of each figure's whole (its part_of), or None."""
     return [ids.get(o.part_of) if o.part_of else None for o in outcomes]
 
 
-def _looped(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> set[int]:
+def _looped(outcomes: Outcomes, ids: dict[str, int]) -> set[int]:
     """The figures whose chain of wholes runs into a loop, found in one pass (each figure is walked once)."""
     parent = _parents(outcomes, ids)
     state: dict[int, bool] = {}  # index -> leads into a loop
@@ -169,7 +172,7 @@ def _looped(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> set[int]
 
 
 def _part_problems(
-    outcomes: Sequence[models.Outcome], loc: Loc, o: models.Outcome, ids: dict[str, int], looped: set[int]
+    outcomes: Outcomes, loc: Loc, o: models.Outcome, ids: dict[str, int], looped: set[int]
 ) -> Iterator[tuple[Loc, str]]:
     if o.part_of == o.id:
         yield (*loc, "part_of"), "a figure cannot be part of itself"
@@ -214,9 +217,10 @@ def _spans(parent: list[int | None]) -> tuple[list[int], list[int]]:
     return enter, leave
 
 
-def _double_counts(outcomes: Sequence[models.Outcome], ids: dict[str, int]) -> Iterator[tuple[Loc, str]]:
+def _double_counts(outcomes: Outcomes, ids: dict[str, int]) -> Iterator[tuple[Loc, str]]:
     """Two figures of one measure, same scope, neither part of the other: a total would add them twice.
-    (A forecast is never added, so it may stand beside the figure of what was found.)"""
+    (A forecast is never added, so it may stand beside the figure of what was found.) Linear: whether one
+    figure is part of another, however far up, is read from one walk over the tree of wholes."""
     seen: dict[tuple[str, str | None, str | None, str | None, bool], int] = {}
     enter, leave = _spans(_parents(outcomes, ids))
 

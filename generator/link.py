@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from . import countries, dates, models
 from .countries import Country
 from .figures import Figure, total
-from .kinds import KINDS, SOURCES
-from .outcomes import NO_PART_ROLES, counted_whole, figure_of, scope_words
+from .kinds import AGENCIES, COUNTRIES, KINDS, SOURCES
+from .outcomes import NO_PART_ROLES, counted_whole, figure_of, figure_phrase, scope_words, wholes
 from .refs import RecordKey, references
-from .site import Citation, Entry, Note, NotTotalled, Partner, Role, Site, Total, entry_order
+from .site import STATED, Basis, Citation, Entry, Lead, Note, NotTotalled, Partner, Role, Site, Total, entry_order
 from .validate import Catalog
 from .vocab import Term
 
@@ -32,8 +32,11 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     site = Site(catalog=catalog, last_changed=dict(last_changed or {}), site_url=site_url)
     ops = catalog.operations
     site.op_date, site.op_order = order(ops)
+    site.op_date_basis = {oid: basis for oid, op in ops.items() if (basis := key_date_basis(op))}
     rank = {oid: i for i, oid in enumerate(site.op_order)}
     site.ops_by_agency, site.ops_by_country, site.hosted_by_country = participants(ops, rank)
+    site.leads = {oid: leads(op) for oid, op in ops.items()}
+    site.thin = {oid: THIN for oid, op in ops.items() if unidentified(op)}
     site.related = related(ops, rank)
     site.editions = editions(ops, site.op_date)
     site.partners, site.partners_more = partners(ops)
@@ -45,7 +48,7 @@ def link(catalog: Catalog, last_changed: dict[str, str] | None = None, site_url:
     counted = {oid: counted_figures(site, oid) for oid in site.op_order}
     site.totals = totals(site, counted, site.op_order)
     site.country_totals = {
-        code: totals(site, counted, [oid for oid, _ in roles], code) for code, roles in site.ops_by_country.items()
+        code: totals(site, counted, [r.operation for r in roles], code) for code, roles in site.ops_by_country.items()
     }
     site.not_totalled = not_totalled(site, site.op_order)
     site.country_figures = figures_by_country(ops, site.op_order)
@@ -64,16 +67,52 @@ def order(ops: Mapping[str, models.Operation]) -> tuple[dict[str, dates.Date | N
     return op_date, dated + partial + undated
 
 
-def key_date(op: models.Operation) -> dates.Date | None:
-    """The latest dated thing about an operation, used to order operations."""
-    candidates = [op.announced.date if op.announced else None]
+def _dated(op: models.Operation) -> list[tuple[dates.Date, Basis]]:
+    """Every date an operation's record gives for the operation as a whole, with what it rests on."""
+    found: list[tuple[str | None, object]] = [(op.announced.date if op.announced else None, op.announced)]
     for span in (op.period, op.reporting_period):
         if span:
-            candidates += [span.start, span.end]
-    candidates += [event.date for event in op.events]
-    parsed = [dates.parse(d) for d in candidates if d]
-    known = [d for d in parsed if d.year is not None]
-    return max(known) if known else (max(parsed) if parsed else None)
+            found += [(span.start, span), (span.end, span)]
+    found += [(event.date, event) for event in op.events]
+    return [(dates.parse(d), Basis.of(part)) for d, part in found if d]
+
+
+def _latest(op: models.Operation) -> tuple[dates.Date, Basis] | None:
+    # A date the sources state wins over an inferred one of the same day.
+    dated = _dated(op)
+    known = [pair for pair in dated if pair[0].year is not None]
+    pool = known or dated
+    return max(pool, key=lambda pair: (pair[0], not pair[1].inferred)) if pool else None
+
+
+def key_date(op: models.Operation) -> dates.Date | None:
+    """The latest dated thing about an operation, used to order operations."""
+    latest = _latest(op)
+    return latest[0] if latest else None
+
+
+def key_date_basis(op: models.Operation) -> Basis | None:
+    """What the operation's latest date rests on, when the site inferred it (else None)."""
+    latest = _latest(op)
+    return Basis(latest[1].sources, latest[1].inferred) if latest and latest[1].inferred else None
+
+
+THIN = "its only report names no country, agency, date or place, so the operation cannot be identified"
+"""The warning shown wherever a figure of an unidentifiable operation is counted."""
+
+
+def unidentified(op: models.Operation) -> bool:
+    """Whether the record names no country, agency, place or date: what it reports cannot be checked or placed."""
+    dated = bool(_dated(op)) or any(ph.start or ph.end for ph in op.phases)
+    placed = op.countries or op.places or any(ph.countries for ph in op.phases) or any(o.country for o in op.outcomes)
+    return not (placed or op.agencies or dated)
+
+
+def leads(op: models.Operation) -> list[Lead]:
+    """The leads the record names (role lead), agencies then countries, each with what it rests on."""
+    return [Lead(AGENCIES, p.agency, Basis.of(p)) for p in op.agencies if p.role == "lead"] + [
+        Lead(COUNTRIES, p.country, Basis.of(p)) for p in op.countries if p.role == "lead"
+    ]
 
 
 def participants(
@@ -86,10 +125,10 @@ def participants(
     hosted: dict[str, list[Role]] = defaultdict(list)
     for oid, op in ops.items():
         for part in op.agencies:
-            by_agency[part.agency].append(Role(oid, part.role))
+            by_agency[part.agency].append(Role(oid, part.role, Basis.of(part)))
         for country_part in op.countries:
             table = hosted if country_part.role in NO_PART_ROLES else by_country
-            table[country_part.country].append(Role(oid, country_part.role))
+            table[country_part.country].append(Role(oid, country_part.role, Basis.of(country_part)))
 
     def newest_first(roles: list[Role]) -> list[Role]:
         return sorted(roles, key=lambda r: (rank[r.operation], r.role))
@@ -236,9 +275,11 @@ def timeline(oid: str, op: models.Operation) -> list[Entry]:
     """An operation's own timeline: its windows, phases, announcement and events, in date order."""
     entries: list[Entry] = []
     # (span, what it is called in "Start of ...", what it is called on its own)
+    # Named by what the record describes ("the meeting", "the takedown"), not always "the action".
+    what = f"the {op.kind.label.lower()}"
     spans: list[tuple[models.Period | models.Phase | None, str, str]] = [
-        (op.period, "the action", "Action"),
-        (op.reporting_period, "the reporting window", "Reporting window"),
+        (op.period, what, f"Date of {what}"),
+        (op.reporting_period, "the period the figures cover", "Period the figures cover"),
     ]
     spans += [(phase, f"phase: {phase.name}", f"Phase: {phase.name}") for phase in op.phases]
     for span, label, alone in spans:
@@ -246,7 +287,7 @@ def timeline(oid: str, op: models.Operation) -> list[Entry]:
             continue
         if span.start and span.start == span.end:
             # One date for the whole span ("in 2021"): one step, not a start and an end.
-            text = f"{alone} (one date for all of it)"
+            text = f"{alone} (one date given for the whole of it)"
             entries.append(Entry(dates.parse(span.start), text, oid, tuple(span.sources), span.inferred))
             continue
         if span.start:
@@ -257,10 +298,31 @@ def timeline(oid: str, op: models.Operation) -> list[Entry]:
     if op.announced:
         a = op.announced
         entries.append(Entry(dates.parse(a.date), "Results announced", oid, tuple(a.sources), a.inferred))
+    entries = _one_step_per_date(entries, {dates.parse(e.date) for e in op.events if e.date})
     for event in op.events:
         date = dates.parse(event.date) if event.date else None
         entries.append(Entry(date, event.text, oid, tuple(event.sources), event.inferred))
     return sorted(entries, key=entry_order)
+
+
+def _one_step_per_date(entries: list[Entry], event_dates: set[dates.Date]) -> list[Entry]:
+    """The windows' and phases' steps with one step per date: steps on the same date are joined
+    ("Start of ...; start of phase: ..."), and a date an event of the record has is left to the
+    event, which says what happened then (the same date twice reads as two things happening)."""
+    by_date: dict[dates.Date, list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.date is not None and e.date not in event_dates:
+            by_date[e.date].append(e)
+    out = []
+    for date, same in by_date.items():
+        first = same[0]
+        text = "; ".join(e.text[:1].lower() + e.text[1:] if i else e.text for i, e in enumerate(same))
+        sources = tuple(dict.fromkeys(s for e in same for s in e.sources))
+        # A date one of the steps states is stated, whatever another step infers of its own span.
+        stated = any(not e.inferred for e in same)
+        inferred = None if stated else "; ".join(dict.fromkeys(e.inferred for e in same if e.inferred))
+        out.append(Entry(date, text, first.operation, sources, inferred))
+    return out
 
 
 @dataclass(frozen=True)
@@ -276,6 +338,11 @@ class Counted:
     """Its words and scope when it covers only part of the operation (a country, a phase, a scope)."""
     provisional: str | None = None
     """Its words when the source gives it as a tally so far: added, and the total says so."""
+    basis: Basis = STATED
+    """What it rests on; a marked figure is named beside every total that counts it."""
+    words: str = ""
+    within: str | None = None
+    """When it is part of a counted figure of another measure: both, in words (the two rows overlap)."""
 
 
 def counted_figures(site: Site, oid: str) -> list[Counted]:
@@ -285,7 +352,7 @@ def counted_figures(site: Site, oid: str) -> list[Counted]:
     for outcome in op.outcomes:
         if not outcome.metric.totals:
             continue
-        words = f"{figure_of(outcome).words()} {outcome.metric.label_for(outcome.value)}"
+        words = figure_phrase(outcome)
         whole = counted_whole(op, outcome)
         already = f"{words}, part of {figure_of(whole).words()} already counted" if whole is not None else None
         if outcome.status == "forecast":  # what was expected is never added to what was found
@@ -294,7 +361,12 @@ def counted_figures(site: Site, oid: str) -> list[Counted]:
         scoped = f"{words}, {scope_words(site, op, outcome)}" if outcome.country or outcome.phase or outcome.scope else None
         said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
         provisional = f"{words}{said}" if outcome.status == "provisional" else None
-        out.append(Counted(outcome.metric, figure_of(outcome), outcome.country, already, scoped, provisional))
+        basis = Basis.of(outcome, site.thin.get(oid))
+        other = next((w for w in wholes(op, outcome) if w.metric != outcome.metric and w.metric.totals), None)
+        within = f"{words}, part of {figure_phrase(other)}" if other is not None else None
+        out.append(
+            Counted(outcome.metric, figure_of(outcome), outcome.country, already, scoped, provisional, basis, words, within)
+        )
     return out
 
 
@@ -304,6 +376,8 @@ def totals(site: Site, counted: Mapping[str, list[Counted]], op_ids: list[str], 
     partial: dict[str, list[Note]] = defaultdict(list)
     left_out: dict[str, list[Note]] = defaultdict(list)
     provisional: dict[str, list[Note]] = defaultdict(list)
+    marked: dict[str, list[Note]] = defaultdict(list)
+    overlaps: dict[str, list[Note]] = defaultdict(list)
     for oid in op_ids:
         for c in counted[oid]:
             if c.already is not None:
@@ -317,6 +391,10 @@ def totals(site: Site, counted: Mapping[str, list[Counted]], op_ids: list[str], 
                 partial[c.metric].append(Note(oid, c.scoped))
             if c.provisional is not None:
                 provisional[c.metric].append(Note(oid, c.provisional))
+            if c.basis:
+                marked[c.metric].append(Note(oid, f"{c.words} ({c.basis.words()})"))
+            if c.within is not None:
+                overlaps[c.metric].append(Note(oid, c.within))
     out = []
     for metric in site.catalog.vocab.measures.values():  # vocabulary order: stable and meaningful
         if metric not in by_metric:
@@ -331,6 +409,8 @@ def totals(site: Site, counted: Mapping[str, list[Counted]], op_ids: list[str], 
                 tuple(partial[metric]),
                 tuple(left_out[metric]),
                 tuple(provisional[metric]),
+                tuple(marked[metric]),
+                tuple(overlaps[metric]),
             )
         )
     return out

@@ -136,7 +136,13 @@ def load(content: Path, records: RecordCache | None = None) -> Loaded:
         for entry in sorted(os.scandir(pages), key=lambda e: e.name):
             path = Path(entry.path)
             shown = display_path(path)
-            if entry.name.startswith(".") or not entry.name.endswith(".md") or editorfiles.is_temporary(entry.name):
+            if editorfiles.is_temporary(entry.name):
+                continue
+            skipped = _skipped_page(entry)
+            if skipped:
+                out.problems.append(Problem(shown, 1, 1, "", skipped))
+                continue
+            if entry.name.startswith("."):
                 continue
             problem = _name_problem(entry, shown, entry.name[:-3], ".md", RESERVED_PAGES)
             if problem:
@@ -201,6 +207,10 @@ def _load_record(
             Problem(shown, 1, 1, "", f"folders inside content/{kind}/ are not read; move the records into content/{kind}/ itself")
         )
         return
+    left = editorfiles.leftover(entry.name)
+    if left is not None:
+        out.problems.append(Problem(shown, 1, 1, "", left))
+        return
     if not entry.name.endswith(".yml"):
         out.problems.append(Problem(shown, 1, 1, "", f"only .yml files belong in content/{kind}/; rename it to end in .yml"))
         return
@@ -261,13 +271,43 @@ def _read(path: Path | str, entry: os.DirEntry) -> bytes:
     return data
 
 
+def _skipped_page(entry: os.DirEntry) -> str | None:
+    """Why a file or folder in content/pages/ would not be published (None: a page, or a dot-file such as .gitkeep)."""
+    name = entry.name
+    left = editorfiles.leftover(name)
+    if left is not None:
+        return left
+    if entry.is_dir(follow_symlinks=False):
+        return "folders inside content/pages/ are not read; move the pages into content/pages/ itself"
+    if name.startswith("."):
+        return "page file names must not start with a dot: the build skips it" if name.endswith(".md") else None
+    if not name.endswith(".md"):
+        return "only Markdown pages ending in .md are published from content/pages/; rename it to end in .md, or move it out of content/"
+    return None
+
+
 def _stray_entries(content: Path, out: Loaded) -> None:
     """Folders and record files in content/ that the build would not read, with a did-you-mean."""
     for entry in sorted(os.scandir(content), key=lambda e: e.name):
         name = entry.name
-        if name.startswith(".") or name in FOLDERS:
+        if name in FOLDERS or editorfiles.is_temporary(name):
             continue
         shown = display_path(Path(entry.path))
+        if name.startswith("."):  # hidden: skipped, which is only right for what is not content
+            if entry.is_dir(follow_symlinks=False) and name != ".git":
+                out.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "",
+                        f"the build does not read the hidden folder '{name}/', so its files are ignored; "
+                        f"records go in {', '.join(f'content/{k}/' for k in KINDS)}",
+                    )
+                )
+            elif name.endswith((".yml", ".yaml", ".md")):
+                out.problems.append(Problem(shown, 1, 1, "", "file names must not start with a dot: the build skips this file"))
+            continue
         if entry.is_dir(follow_symlinks=False):
             close = difflib.get_close_matches(name.lower(), sorted(FOLDERS), n=1, cutoff=0.6)
             tip = f"did you mean content/{close[0]}/?" if close else f"records go in {', '.join(f'content/{k}/' for k in KINDS)}"

@@ -183,24 +183,40 @@ def short_words(op: Figures, outcome: Outcome, site: Site | None = None, depth: 
     """One figure as a phrase for lists and feeds: "nearly 500 victims rescued (of which 236 children rescued)",
     "70 arrests (of which 34 for trafficking, 36 for other offences)", "46 arrests (New Zealand only)",
     "about 250 arrests (in 7 countries; provisional (so far))"."""
-    text = f"{figure_of(outcome).words()} {outcome.metric.label_for(outcome.value)}"
+    text = figure_phrase(outcome)
     notes = []
     scope = scope_words(site, op, outcome)
     if scope:
         notes.append(scope)
-    for words in (across_words(outcome.across_countries), status_words(outcome)):
+    for words in (across_words(outcome.across_countries), status_words(outcome), basis_words(outcome)):
         if words:
             notes.append(words)
     pieces = []
     for part in parts(op, outcome) if depth < 3 else []:
         if part.metric == outcome.metric:  # a breakdown: the label would repeat
-            inner = scope_words(site, op, part)
+            inner = "; ".join(w for w in (scope_words(site, op, part), basis_words(part)) if w)
             pieces.append(f"{figure_of(part).words()} {inner}".strip())
         else:
             pieces.append(short_words(op, part, site, depth + 1))
     if pieces:
         notes.append("of which " + ", ".join(pieces))
     return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def figure_phrase(o: Outcome) -> str:
+    """A figure and its measure as a phrase: "40 arrests"; with no number, "investigations opened: a number of
+    ongoing investigations (no number given)", so that the source's words never run into the measure's label."""
+    figure = figure_of(o)
+    if figure.value is None:
+        return f"{o.metric.label}: {figure.words()}"
+    return f"{figure.words()} {o.metric.label_for(o.value)}"
+
+
+def basis_words(o: Outcome) -> str:
+    """A figure's mark and note when the site infers it or a report puts it in someone's mouth, else ""."""
+    from .site import Basis
+
+    return Basis.of(o).words()
 
 
 def span_words(start: str | None, end: str | None, duration: str | None = None) -> str:
@@ -258,9 +274,11 @@ def leads(op: Operation) -> list[tuple[Kind, str]]:
     ]
 
 
-def facts_line(site: Site, op: Operation) -> str:
-    """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed)."""
-    parts = []
+def facts_line(site: Site, oid: str) -> str:
+    """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed),
+    each lead and figure with its mark when it is marked, and the warning on an unidentifiable operation."""
+    op = site.catalog.operations[oid]
+    parts = [f"Read with care: {site.thin[oid]}."] if oid in site.thin else []
     if op.series:
         edition = f"Edition {op.edition} of" if op.edition else "An edition of"
         parts.append(f"{edition} {site.catalog.series[op.series].name}.")
@@ -276,7 +294,13 @@ def facts_line(site: Site, op: Operation) -> str:
     hosts = hosted_only(op)
     if hosts:
         parts.append(f"Hosted or supported without taking part: {', '.join(site.countries[code].name for code in hosts)}.")
-    names = [(site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name) for kind, rid in leads(op)]
+    names = [
+        (site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name)
+        + (f" ({basis.words()})" if basis else "")
+        for kind, rid, basis in site.leads.get(oid, [])
+    ]
     if names:
         parts.append("Lead: " + ", ".join(names) + ".")
+    if op.announced and op.announced.inferred:
+        parts.append(f"Results announced: {dates.parse(op.announced.date).words()} (inferred: {op.announced.inferred}).")
     return " ".join(parts)

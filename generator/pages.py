@@ -6,13 +6,13 @@ import json
 from collections import defaultdict
 from functools import partial
 
-from . import citations, dates, html, lists, loader, seriestable, vocab
+from . import citations, dates, html, lists, loader, paging, seriestable, vocab
 from .countries import REGIONS
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, PAGES, SERIES, SOURCES
 from .plan import ALL, Bundle, Output, Page, Plan, first, keys, render_all
 from .render import SEARCH_EXCLUDE, jsonld, plain, render_page
-from .site import Site
+from .site import Basis, Site
 
 
 def _edit(site: Site, kind: str, rid: str) -> str:
@@ -64,7 +64,10 @@ def _iso_duration(text: str) -> str:
 
 
 def _when(about: dict, span) -> None:
-    """Dates of a span or phase, at the precision their source gives; never an end worked out from a duration."""
+    """Dates of a span or phase, at the precision their source gives; never an end worked out from a duration,
+    and none the site inferred (schema.org cannot say that a date is the site's reading)."""
+    if getattr(span, "inferred", None):
+        return
     for name, key in (("start", "startDate"), ("end", "endDate")):
         value = getattr(span, name, None)
         if value and dates.parse(value).iso():
@@ -73,9 +76,34 @@ def _when(about: dict, span) -> None:
         about["duration"] = _iso_duration(span.duration)
 
 
+PLACE_ROLES = frozenset({"location", "host"})
+"""Country roles that say the action took place in the country."""
+ORGANIZER_ROLES = frozenset({"lead", "coordinator"})
+"""Agency roles that schema.org's ``organizer`` states."""
+
+
+def places_of_action(op) -> list[str]:
+    """The countries where the record says the action took place, in record order: those whose role is
+    a place (location, host), and the lead of an action no other country took part in (a national action).
+    A country that only took part or helped is not a place where the event happened."""
+    stated = [p for p in op.countries if Basis.of(p).stated]
+    places = [p.country for p in stated if p.role in PLACE_ROLES]
+    others = [p for p in op.countries if p.role not in ("support",)]
+    if len(others) == 1 and others[0].role == "lead" and Basis.of(others[0]).stated:
+        places.append(others[0].country)
+    return list(dict.fromkeys(places))
+
+
+def organizers(op) -> list[str]:
+    """The agencies the sources give, in their own voice, as leading or coordinating the operation."""
+    return [p.agency for p in op.agencies if p.role in ORGANIZER_ROLES and Basis.of(p).stated]
+
+
 def _event(site: Site, op) -> dict:
-    """schema.org data of an operation: dates, phases, places and organisers. Figures are not given:
-    schema.org has no property for them that could carry their precision."""
+    """schema.org data of an operation: dates, phases, places and organisers, only as the records state
+    them. Figures are not given: schema.org has no property for them that could carry their precision;
+    nor is anything the site inferred or a report puts in someone's mouth, since schema.org cannot say
+    "according to"."""
     c = site.catalog
     about: dict = {"@type": "Event", "name": op.name, "description": plain(op.summary, 300)}
     if op.period:
@@ -88,12 +116,13 @@ def _event(site: Site, op) -> dict:
             if ph.countries:
                 sub["location"] = [{"@type": "Country", "name": site.countries[code].name} for code in ph.countries]
             about["subEvent"].append(sub)
-    if op.countries:
-        about["location"] = [{"@type": "Country", "name": site.countries[p.country].name} for p in op.countries]
+    places = places_of_action(op)
+    if places:
+        about["location"] = [{"@type": "Country", "name": site.countries[code].name} for code in places]
     if op.series:
         series = c.series[op.series]
         about["superEvent"] = {"@type": "EventSeries", "name": series.name}
-    leads = [p.agency for p in op.agencies if p.role in ("lead", "coordinator")]
+    leads = organizers(op)
     if leads:
         about["organizer"] = [{"@type": "GovernmentOrganization", "name": c.agencies[a].name} for a in leads]
     return about
@@ -148,7 +177,7 @@ def agency_pages(site: Site) -> list[Page]:
 def _agency_page(site: Site, aid: str, path: str) -> str:
     agency = site.catalog.agencies[aid]
     kind = "NGO" if agency.kind == "ngo" else "GovernmentOrganization"
-    if agency.kind in ("alliance", "intergovernmental-organisation", "programme", "database"):
+    if agency.kind in ("alliance", "intergovernmental-organisation", "programme", "database", "unspecified"):
         kind = "Organization"
     about = {"@type": kind, "name": agency.name, "description": plain(agency.summary, 300)}
     if agency.short_name:
@@ -188,7 +217,7 @@ def _country_page(site: Site, code: str, path: str) -> str:
     country = site.countries[code]
     n = len(site.ops_by_country.get(code, []))
     description = (
-        f"{country.name} in the catalogue: {n} operation{'s' if n != 1 else ''} it took part in, "
+        f"{country.name} in the catalogue: {n} operation{'s' if n != 1 else ''} that list{'s' if n == 1 else ''} it, "
         "the agencies based there and the figures those operations reported."
     )
     about = {"@type": "Country", "name": country.name, "identifier": country.code.upper()}
@@ -270,7 +299,7 @@ def _countries_index(site: Site) -> str:
         if code in c.countries:
             ways.append(COUNTRIES.record_word)
         named_as[code] = "; ".join(ways)
-    description = "Every country named in the catalogue, grouped by region, with the number of operations it took part in."
+    description = "Every country named in the catalogue, grouped by region, with the number of operations that list it."
     by_regions = [(regions[r], by_region[r]) for r in regions if r in by_region]
     meta = _meta(site, "Countries", description, None)
     return render_page("countries_index.md.j2", COUNTRIES.page("index"), site, meta, by_region=by_regions, named_as=named_as)
@@ -290,7 +319,20 @@ def _home(site: Site, home: str | None) -> str:
     )
     intro = next((p.text for p in site.catalog.pages if p.name == "home"), "")
     meta = _meta(site, "Home", description, None, home)
-    return render_page("home.md.j2", "index.md", site, meta, intro=intro, world_map=_world_map(site))
+    # Newest first among the records with a known year; those with none are listed apart, never among them.
+    dated = [oid for oid in site.op_order if site.year_stated(oid)]
+    no_year = [oid for oid in site.op_order if not site.year_stated(oid)]
+    return render_page(
+        "home.md.j2",
+        "index.md",
+        site,
+        meta,
+        intro=intro,
+        world_map=_world_map(site),
+        latest=dated[:5],
+        no_year=no_year[: paging.EXAMPLES],
+        no_year_more=max(0, len(no_year) - paging.EXAMPLES),
+    )
 
 
 def _world_map(site: Site) -> Markup:

@@ -24,7 +24,7 @@ from . import countries, dates, figurehtml, glance, html, indexhtml, outcomes, p
 from .figures import Figure
 from .html import Markup
 from .kinds import AGENCIES, COUNTRIES, KINDS, OPERATIONS, SOURCES, TAB_PAGES, section_of
-from .site import Role, Site, Total
+from .site import Basis, Role, Site, Total
 from .textmd import render as markdown_html
 
 SITE_NAME = "Operations Watch"
@@ -54,6 +54,11 @@ _BACK_MANY = html.template(' <span class="ow-back">↑ {}</span>')
 _BACK_K = html.template('<a href="#cite-ref-{n}-{k}" aria-label="Back to where source {n} is cited ({k} of {m})">{k}</a>')
 _CITES = html.template('<sup class="ow-cite">{}</sup>')
 _INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
+_BASIS = html.template(' <span class="ow-basis">({})</span>')
+# The rows' caller wraps them in one <tbody>: the operations with no year start a second row group.
+_GROUP_ROW = html.template('</tbody>\n<tbody>\n<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
+YEAR_NOT_STATED = "Year not stated: not in date order, since the sources give no year"
+"""The heading of the operations whose sources give no year, listed apart from the dated ones."""
 _NO_DATE = html.template('<span class="{}ow-unknown">Date not stated</span>')
 _SPAN = html.template("<span>{}</span>")
 _SPAN_CLASS = html.template('<span class="{}">{}</span>')
@@ -143,6 +148,11 @@ def _runs(items, key) -> list[tuple[Any, list]]:
 
 def _inferred(note: str | None) -> Markup:
     return _INFERRED(note) if note else Markup()
+
+
+def basis_html(basis: Basis | None) -> Markup:
+    """A marked fact's mark and note, "(site's reading: ...)" or "(according to ...)"; nothing for a stated fact."""
+    return _BASIS(basis.words()) if basis else Markup()
 
 
 def _date_html(date: dates.Date | None, css: str = "") -> Markup:
@@ -252,7 +262,7 @@ class PageContext:
         cache = self._shared.dates
         piece = cache.get(oid)
         if piece is None:
-            piece = cache[oid] = _date_html(self.site.op_date[oid])
+            piece = cache[oid] = html.join("", [_date_html(self.site.op_date[oid]), _inferred(self.site.date_note(oid))])
         return piece
 
     def op_date(self, oid: str) -> Markup:
@@ -260,10 +270,33 @@ class PageContext:
         return self._op_date(oid)
 
     def op_rows(self, pairs: Iterable[Role]) -> Markup:
-        """Table rows of operations: link, latest date, role."""
-        return html.join(
-            "\n", [_OP_ROW(self._a(OPERATIONS, oid), self._op_date(oid), getattr(role, "label", role)) for oid, role in pairs]
-        )
+        """Table rows of operations: link, latest date, role with its mark and note when the role is marked;
+        the operations whose sources give no year come after a row saying so, never among dated ones."""
+        rows = []
+        apart = False
+        for r in pairs:
+            if not apart and not self.site.year_stated(r.operation):
+                apart = True
+                rows.append(_GROUP_ROW("3", YEAR_NOT_STATED))
+            role = html.join("", [html.escape(r.role.label), basis_html(r.basis)])
+            rows.append(_OP_ROW(self._a(OPERATIONS, r.operation), self._op_date(r.operation), role))
+        return html.join("\n", rows)
+
+    def split_by_year(self, oids: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Operations whose sources give a year, and those whose sources give none (listed apart)."""
+        dated: list[str] = []
+        no_year: list[str] = []
+        for oid in oids:
+            (dated if self.site.year_stated(oid) else no_year).append(oid)
+        return dated, no_year
+
+    def basis(self, basis: Basis | None) -> Markup:
+        """A marked fact's mark and note (nothing for a fact its sources state)."""
+        return basis_html(basis)
+
+    def part_basis(self, part: object) -> Markup:
+        """The mark and note of an operation's agency or country part, or of a figure."""
+        return basis_html(Basis.of(part))
 
     def measure(self, term, capital: bool = False) -> Markup:
         """A measure's label, linked to its definition in the glossary."""
@@ -312,7 +345,8 @@ class PageContext:
         return _TIMELINE(html.join("\n", items))
 
     def _step(self, e, in_list: bool = False) -> Markup:
-        return (_TIMELINE_STEP_DD if in_list else _TIMELINE_STEP)(e.text, self.cite(e.sources), _inferred(e.inferred))
+        marks = html.join("", [_inferred(e.inferred), basis_html(e.basis)])
+        return (_TIMELINE_STEP_DD if in_list else _TIMELINE_STEP)(e.text, self.cite(e.sources), marks)
 
     def span_words(self, span) -> Markup:
         """A period in words ("from May 2020 (end not stated)"), with its citations and any inference note."""
@@ -356,14 +390,26 @@ class PageContext:
             return Markup()
         return _UPDATED(changed, date_words(changed))
 
+    def lead_links(self, oid: str) -> list[Markup]:
+        """The operation's leads, linked, each with its mark when the site reads it or a report attributes it."""
+        return [html.join("", [self._a(kind, rid), basis_html(basis)]) for kind, rid, basis in self.site.leads.get(oid, [])]
+
+    def headline_figures(self, oid: str, limit: int) -> Markup | str:
+        """The operation's first ``limit`` top-level figures as phrases, with the record's caveat if it has one."""
+        site = self.site
+        op = site.catalog.operations[oid]
+        figures = "; ".join(outcomes.short_words(op, o, site) for o in outcomes.top_level(op)[:limit])
+        if figures and oid in site.thin:
+            return html.join("", [figures, basis_html(Basis(caveat=f"read with care: {site.thin[oid]}"))])
+        return figures
+
     def index_row(self, oid: str) -> Markup:
         """One row of the operations index."""
         site = self.site
         op = site.catalog.operations[oid]
         d = site.op_date[oid]
-        leads = [self._a(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"]
-        leads += [self._a(COUNTRIES, p.country) for p in op.countries if p.role == "lead"]
-        figures = "; ".join(outcomes.short_words(op, o, site) for o in outcomes.top_level(op)[:3])
+        leads = self.lead_links(oid)
+        figures = self.headline_figures(oid, 3)
         return _INDEX_ROW(
             link=self._a(OPERATIONS, oid),
             kind=op.kind.label,

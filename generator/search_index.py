@@ -181,6 +181,15 @@ def _meta(*parts: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _op_year(site: Site, oid: str) -> str:
+    """An operation's year for its search result, with the site's inference when the year is not stated."""
+    date = site.op_date.get(oid)
+    if not date or not date.year:
+        return "year not stated"
+    note = site.date_note(oid)
+    return f"{date.year} (inferred: {note})" if note else str(date.year)
+
+
 def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
     """Every searchable page, operations first (ties rank in this order), then agencies,
     countries, hand-written and index pages, then sources."""
@@ -189,12 +198,11 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
     docs: list[Doc] = []
     for oid in site.op_order:
         op = c.operations[oid]
-        date = site.op_date.get(oid)
         names = [site.countries[p.country].name for p in op.countries]
         doc = Doc(
             OPERATIONS.url(oid),
             op.name,
-            _meta(op.kind.label, str(date.year) if date and date.year else "", _countries_line(names)),
+            _meta(op.kind.label, _op_year(site, oid), _countries_line(names)),
             _cut(summary := _flat(op.summary), snippet),
         )
         doc.fields += [(NAME, op.name), *((ALIAS, a) for a in op.aliases)]

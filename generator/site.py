@@ -21,11 +21,89 @@ from .validate import Catalog
 from .vocab import Term
 
 
+@dataclass(frozen=True)
+class Basis:
+    """What a fact rests on, carried with the fact to every output that shows it.
+
+    A fact the site reads rather than finds stated (``inferred``), or finds only in someone's
+    mouth (``attributed_to``), or that the record qualifies (``caveat``), is *marked*: every page,
+    list, total, feed, CSV and search result that shows the fact shows the mark and its note
+    (``words``), and JSON-LD, which cannot say "according to", leaves the fact out."""
+
+    sources: tuple[str, ...] = ()
+    inferred: str | None = None
+    """How the site reads it, when no source states it in its own voice."""
+    attributed_to: str | None = None
+    """Whose words it is, when the only basis is a quoted or reported statement."""
+    caveat: str | None = None
+    """What else the record says a reader must know before using it (e.g. an unidentifiable source)."""
+
+    @classmethod
+    def of(cls, part: object, caveat: str | None = None) -> Basis:
+        """The basis of a record's part (a role, a figure, a span): its sources, inference and attribution."""
+        return cls(
+            tuple(getattr(part, "sources", ()) or ()),
+            getattr(part, "inferred", None),
+            getattr(part, "attributed_to", None),
+            caveat,
+        )
+
+    @property
+    def marked(self) -> bool:
+        """True when the fact is not simply stated by its sources."""
+        return bool(self.inferred or self.attributed_to or self.caveat)
+
+    @property
+    def stated(self) -> bool:
+        """True when the sources give the fact in their own voice (neither inferred nor attributed)."""
+        return not (self.inferred or self.attributed_to)
+
+    @property
+    def mark(self) -> str:
+        """The short mark: "site's reading", "according to the AFP", "see note"."""
+        marks = []
+        if self.inferred:
+            marks.append("site's reading")
+        if self.attributed_to:
+            marks.append(f"according to {self.attributed_to}")
+        if self.caveat and not marks:
+            marks.append("read with care")
+        return "; ".join(marks)
+
+    def words(self) -> str:
+        """The mark and its note in one phrase: "site's reading: ...; according to ..."."""
+        out = []
+        if self.inferred:
+            out.append(f"site's reading: {self.inferred}")
+        if self.attributed_to:
+            out.append(f"according to {self.attributed_to}")
+        if self.caveat:
+            out.append(self.caveat)
+        return "; ".join(out)
+
+    def __bool__(self) -> bool:
+        return self.marked
+
+
+STATED = Basis()
+"""The basis of a fact its sources state plainly (and whose sources the page cites elsewhere)."""
+
+
 class Role(NamedTuple):
-    """An operation an agency or a country took part in, with the role the operation's record gives it."""
+    """An operation an agency or a country took part in, with the role the operation's record gives it
+    and what that role rests on."""
 
     operation: str
     role: Term
+    basis: Basis = STATED
+
+
+class Lead(NamedTuple):
+    """A lead an operation's record names (an agency or a country), and what that rests on."""
+
+    kind: Kind
+    id: str
+    basis: Basis = STATED
 
 
 class Partner(NamedTuple):
@@ -43,7 +121,7 @@ class Citation(NamedTuple):
 
 
 class Note(NamedTuple):
-    """A figure a total counts only in part or leaves out: its operation and what the page says of it."""
+    """A figure a total counts only in part, leaves out or counts with a mark: its operation and what the page says of it."""
 
     operation: str
     words: str
@@ -66,6 +144,8 @@ class Entry:
     sources: tuple[str, ...]
     inferred: str | None = None
     """How the date was worked out, when the source does not state it."""
+    basis: Basis = STATED
+    """What the line's other facts rest on (a role on an agency's timeline)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +161,10 @@ class Total:
     """Figures of this measure that are not counted, with the reason (a part already counted, a forecast)."""
     provisional: tuple[Note, ...] = ()
     """Counted figures the sources give as a tally so far, not the final count."""
+    marked: tuple[Note, ...] = ()
+    """Counted figures that are marked (the site's reading, someone's words, a thin source), with their note."""
+    overlaps: tuple[Note, ...] = ()
+    """Counted figures that are part of a figure another row counts (children within victims): the rows overlap."""
 
 
 @dataclass
@@ -115,8 +199,14 @@ class Site:
     """The records citing each source."""
     op_date: dict[str, dates.Date | None] = field(default_factory=dict)
     """Each operation's latest known date (its place in time)."""
+    op_date_basis: dict[str, Basis] = field(default_factory=dict)
+    """What each operation's latest known date rests on, when it is marked (a year the site inferred)."""
     op_order: list[str] = field(default_factory=list)
     """Every operation, newest first; then those with a date but no year; then undated ones."""
+    leads: dict[str, list[Lead]] = field(default_factory=dict)
+    """The leads each operation's record names, agencies then countries, each with its basis."""
+    thin: dict[str, str] = field(default_factory=dict)
+    """Operations whose sources give no country, agency, date or place, with the warning every total they feed shows."""
     timelines: dict[str, list[Entry]] = field(default_factory=dict)
     totals: list[Total] = field(default_factory=list)
     country_totals: dict[str, list[Total]] = field(default_factory=dict)
@@ -131,9 +221,24 @@ class Site:
         return sorted(entries, key=entry_order)
 
     def operation_entries(self, roles: list[Role]) -> list[Entry]:
-        """One timeline entry per operation (its latest known date and the role held), oldest first."""
-        entries = [Entry(self.op_date[oid], f"role: {role.label.lower()}", oid, ()) for oid, role in roles]
+        """One timeline entry per operation (its latest known date and the role held, with what each rests on), oldest first."""
+        entries = [
+            Entry(
+                self.op_date[r.operation], f"role: {r.role.label.lower()}", r.operation, (), self.date_note(r.operation), r.basis
+            )
+            for r in roles
+        ]
         return sorted(entries, key=entry_order)
+
+    def year_stated(self, oid: str) -> bool:
+        """Whether the sources give a year for the operation (else it is listed apart, "year not stated")."""
+        d = self.op_date.get(oid)
+        return d is not None and d.year is not None
+
+    def date_note(self, oid: str) -> str | None:
+        """How the operation's latest known date was worked out, when the site inferred it."""
+        basis = self.op_date_basis.get(oid)
+        return basis.inferred if basis else None
 
     def by_year(self, entries: list[Entry]) -> tuple[list[tuple[int, list[Entry]]], list[Entry]]:
         """Entries grouped by known year (in order), and the entries whose year is not stated."""

@@ -162,6 +162,16 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
         hint = "; a value that contains ': ' must be put in quotes"
     elif "could not find expected ':'" in problem:
         hint = "; check the indentation and that every field has 'name: value'"
+    elif "expected '-' indicator" in problem:
+        hint = (
+            f"; check the indentation of line {line}: every item of a list starts with '- ' in the same column as "
+            "the first item, and the lines of one item line up under its first field"
+        )
+    elif "expected key" in problem or "expected <block end>" in problem:
+        hint = (
+            f"; check the indentation of line {line}: the fields of one record (or of one list item) start in the "
+            "same column, and a list's '- ' items line up with each other"
+        )
     return f"YAML syntax error: {problem}{hint}"
 
 

@@ -203,6 +203,7 @@ class OpsWatchPlugin(BasePlugin[OpsWatchConfig]):
                 problems = self._generate()
                 generated = time.perf_counter() - start
                 if problems:
+                    self.preview.give_back(changes)  # a config edit made meanwhile still needs a whole build
                     self._show(problems)
                     return
                 if self.preview.problems:

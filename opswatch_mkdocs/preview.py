@@ -10,11 +10,17 @@
 - It remembers what changed since the last rebuild: the records saved (``content/``, watched
   through the operating system's notifications, which wake the rebuild at once) and whether
   anything else MkDocs watches changed (mkdocs.yml, ``watch:`` entries, theme folders), so
-  that the plugin can re-render only the pages a record edit rewrote (``rerender.py``).
+  that the plugin can re-render only the pages a record edit rewrote (``rerender.py``). A rebuild
+  stopped by a record problem gives back what it took (``give_back``), so a config edit made
+  meanwhile is not forgotten when the record is fixed.
+- ``content/`` deleted and made again (or moved back into place): the folder that holds it is
+  watched too, and the watch on ``content/`` is made anew, since a notification watch follows the
+  folder it was made on, not its name.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -85,6 +91,21 @@ class _ContentChanges(FileSystemEventHandler):
         paths = [p for p in paths if not is_temporary(p.name)]
         if paths:
             self.changed(paths)
+
+
+class _ContentFolder(FileSystemEventHandler):
+    """Watches the folder that holds content/ (not recursively): content/ made again or moved into place."""
+
+    def __init__(self, content: Path, rearm: Callable[[], None]) -> None:
+        self.content = str(content)
+        self.rearm = rearm
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory or event.event_type not in ("created", "moved", "deleted"):
+            return
+        paths = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")}
+        if self.content in paths:
+            self.rearm()
 
 
 class _OtherChanges(FileSystemEventHandler):
@@ -159,11 +180,24 @@ class Preview:
             self.note_other()
             rerender.request_rebuild(server)
 
+        handler = _ContentChanges(changed, folder_changed)
         try:
             # Operating-system notifications (inotify on Linux): a save is seen at once, where
             # MkDocs' polling would rescan every record twice a second.
             observer = Observer()
-            observer.schedule(_ContentChanges(changed, folder_changed), str(content), recursive=True)
+            watch = observer.schedule(handler, str(content), recursive=True)
+
+            def rearm() -> None:
+                # The old watch died with the folder it was made on: watch the folder now at that name.
+                # Runs on the observer's own thread, which may unschedule from inside a handler.
+                nonlocal watch
+                with contextlib.suppress(KeyError, OSError):
+                    observer.unschedule(watch)
+                with contextlib.suppress(OSError):  # deleted, not yet made again: the next event re-arms
+                    watch = observer.schedule(handler, str(content), recursive=True)
+                folder_changed()
+
+            observer.schedule(_ContentFolder(content.absolute(), rearm), str(content.absolute().parent), recursive=False)
             observer.start()
             self._observer = observer
         except OSError:  # no notifications here (a watch limit, some network drives): poll as MkDocs does
@@ -182,6 +216,12 @@ class Preview:
         with self._lock:
             changes, self._changes = self._changes, Changes()
         return changes
+
+    def give_back(self, changes: Changes) -> None:
+        """Changes a rebuild took but did not cover (it stopped on a record problem): the next one will."""
+        with self._lock:
+            self._changes.content.update(changes.content)
+            self._changes.other = self._changes.other or changes.other
 
     def close(self) -> None:
         observer, self._observer = self._observer, None

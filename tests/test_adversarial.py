@@ -520,3 +520,62 @@ def test_an_edit_keeping_size_and_time_is_published(mini_content, tmp_path, monk
     assert not result.nothing_changed
     assert "Operation Ono" in (out / "operations" / "op-one.md").read_text("utf-8")
     assert read_tree(out) == _fresh(mini_content, tmp_path / "fresh")
+
+
+# N19: operating-system files are ignored; merge, patch and backup leftovers get a tip that fits.
+def test_leftovers_are_named_for_what_they_are(mini_content):
+    folder = mini_content / "operations"
+    for name in ("Thumbs.db", "desktop.ini"):
+        (folder / name).write_bytes(b"\x00")
+    original = (folder / "op-one.yml").read_text("utf-8")
+    for name in ("op-one.yml.orig", "op-one.yml.bak", "op-one.yml.rej", "op-one_BASE_1234.yml"):
+        (folder / name).write_text(original, "utf-8")
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    found = {p.file.rsplit("/", 1)[1]: p.message for p in caught.value.problems}
+    assert sorted(found) == ["op-one.yml.bak", "op-one.yml.orig", "op-one.yml.rej", "op-one_BASE_1234.yml"]
+    assert all("not a record" in m and "delete this file" in m and "rename" not in m for m in found.values())
+    assert all("op-one.yml" in m for m in found.values())
+
+
+# N21: nothing in content/ is skipped without a word; a deleted docs/ comes back whole.
+def test_files_the_build_would_skip_are_reported(mini_content):
+    (mini_content / "pages" / "notes.txt").write_text("notes", "utf-8")
+    (mini_content / "pages" / "draft.markdown").write_text("# Draft", "utf-8")
+    (mini_content / ".hidden.yml").write_text("name: x", "utf-8")
+    (mini_content / ".drafts").mkdir()
+    shutil.copy(mini_content / "operations" / "op-one.yml", mini_content / ".drafts" / "op-one.yml")
+    (mini_content / "pages" / ".gitkeep").write_text("", "utf-8")  # what git needs in an empty folder: fine
+    with pytest.raises(ContentError) as caught:
+        checker.check(mini_content)
+    assert sorted(p.file.rsplit("/", 1)[1] for p in caught.value.problems) == [
+        ".drafts",
+        ".hidden.yml",
+        "draft.markdown",
+        "notes.txt",
+    ]
+
+
+def test_a_deleted_output_folder_gets_its_gitignore_back(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    assert (out / ".gitignore").read_text("utf-8") == writer.GITIGNORE
+    shutil.rmtree(out)
+    build.build(mini_content, out, with_history=False)
+    assert (out / ".gitignore").read_text("utf-8") == writer.GITIGNORE
+    from tests.helpers import ROOT
+
+    assert (ROOT / "docs" / ".gitignore").read_text("utf-8") == writer.GITIGNORE
+
+
+# Messages (issue 23, item 10): an indentation slip says what to check.
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("a:\n  - x: 1\n    y: 2\n   - x: 3\n", 4), ("sources:\n  - a\n - b\n", 3), ("a:\n  b: 1\n c: 2\n", 3)],
+)
+def test_an_indentation_slip_gets_a_hint(text, line):
+    from generator import yamlread
+
+    with pytest.raises(yamlread.YamlError) as caught:
+        yamlread.read(text.encode())
+    assert caught.value.line == line and f"check the indentation of line {line}" in caught.value.message

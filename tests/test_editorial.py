@@ -126,4 +126,4 @@ def test_a_span_with_one_date_is_one_step_not_a_start_without_an_end():
         }
     )
     entries = link.timeline("x", op)
-    assert [(e.date.text, e.text) for e in entries] == [("2021", "Action (one date for all of it)")]
+    assert [(e.date.text, e.text) for e in entries] == [("2021", "Date of the operation (one date given for the whole of it)")]

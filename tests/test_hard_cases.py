@@ -38,6 +38,7 @@ SHOWN = {
     "Phases": "First phase only",
     "A duration without an end": "2 years from October 2019 (end not stated)",
     "A date you had to infer": "(inferred: year taken from the web address of the release)",
+    "A role or figure the report does not state": "(according to Europol&#39;s spokesperson)",
     "A term that is missing": "boats intercepted",
 }
 
@@ -49,6 +50,9 @@ def _project(tmp_path: Path) -> Path:
     shutil.rmtree(content / "vocab")
     shutil.copytree(ROOT / "content" / "vocab", content / "vocab")
     (content / "sources" / "report-example.yml").write_text("title: An example report\nkind: news\n", "utf-8")
+    (content / "agencies" / "europol.yml").write_text(
+        "name: Europol\nkind: regional-organisation\nsummary: An agency the guide names.\nsources: [report-example]\n", "utf-8"
+    )
     return content
 
 

@@ -397,3 +397,44 @@ def test_only_record_files_let_the_preview_render_just_the_rewritten_pages(tmp_p
     content = tmp_path / "content"
     changes = Changes({content / path for path in changed}, other)
     assert changes.only_records(content) is records_only
+
+
+@pytest.mark.e2e
+def test_a_config_edit_made_while_a_record_is_broken_is_not_lost(serve: Serve):
+    """N8 of the adversarial pass: the rebuild stopped by the broken record gives back the config change."""
+    record = serve.project / "content" / "operations" / "op-one.yml"
+    good = record.read_text("utf-8")
+    _settle(serve)
+    _save(record, good.replace("name: Operation One", "name: [Operation One"))
+    _wait("the banner", lambda: BANNER in serve.page())
+    _settle(serve)
+    config = serve.project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: Operations Watch", "site_name: Operations Watched"), "utf-8")
+    _settle(serve)
+    _save(record, good.replace("name: Operation One", "name: Operation One fixed"))
+    _wait("the fix", lambda: "Operation One fixed" in serve.page() and BANNER not in serve.page())
+    _settle(serve)
+    # The whole site was built with the new config: every page, not only the record's.
+    assert "Operations Watched" in serve.page() and "Operations Watched" in serve.page("sources/report-b.html")
+
+
+@pytest.mark.e2e
+def test_a_content_folder_deleted_and_made_again_is_watched_again(serve: Serve):
+    """N9 of the adversarial pass: the preview follows content/ by its name, not the folder it first watched."""
+    import shutil
+
+    content = serve.project / "content"
+    _settle(serve)
+    shutil.copytree(content, serve.project / "content-copy")
+    shutil.rmtree(content)
+    _wait("the missing folder", lambda: BANNER in serve.page() and "content folder does not exist" in serve.page())
+    _settle(serve)
+    (serve.project / "content-copy").rename(content)
+    _wait("the folder back", lambda: BANNER not in serve.page())
+    record = content / "operations" / "op-one.yml"
+    for n in range(3):
+        _save(record, record.read_text("utf-8").replace("name: Operation One", f"name: Operation One {n}", 1))
+        name = f"Operation One {n}"
+        _wait(f"save {n}", lambda name=name: name in serve.page())  # type: ignore[misc]
+        _save(record, record.read_text("utf-8").replace(f"name: Operation One {n}", "name: Operation One", 1))
+    assert serve.process.poll() is None

@@ -207,7 +207,7 @@ def test_ranges_vague_quantities_other_values_and_phases(mini_content):
     assert "First phase May 2023 · Senegal" in page and "Second phase June 2023" in page
     assert "12 investigations opened First phase only" in page
     index = _plain(files["operations/index.md"])
-    assert "1,062 arrests; between 100 and 150 victims rescued; thousands (no number given) victims identified" in index
+    assert "1,062 arrests; between 100 and 150 victims rescued; victims identified: thousands (no number given)" in index
     home = files["index.md"]
     assert "between 100 and 150" in _home_row(home, "Victims rescued")
     assert _home_row(home, "Investigations opened").startswith("Investigations opened 20")
@@ -290,9 +290,9 @@ def test_a_start_an_end_and_a_duration_must_agree(mini_content, period, problem)
 
 def test_timelines_show_phases_durations_and_inferred_dates(out):
     chain = _plain(out["operations/operation-global-chain.md"]).split("Timeline")[-1]
-    assert "Start of the action (inferred: year taken from the date of the news report" in chain
+    assert "Start of the operation (inferred: year taken from the date of the news report" in chain
     h = _plain(out["operations/operation-h.md"]).split("Timeline")[-1]
-    assert "Start of the action (lasting 2 years; end not stated)" in h
-    assert "End of the action" not in h
+    assert "Start of the operation (lasting 2 years; end not stated)" in h
+    assert "End of the operation" not in h
     site_timeline = _plain(out["timeline/2022.md"])
     assert "Results announced (inferred: year taken from the web address of INTERPOL's release)" in site_timeline

@@ -263,7 +263,7 @@ def test_a_country_page_shows_its_own_figures_apart_and_hosts_apart(out):
     assert "sample-ii.html" in hosted.split("## Figures for Spain alone")[0]
     own = _row(spain, "<strong>7</strong>")
     assert "sample-i.html" in own and "300 arrests (of which 7 Spain only)" in own
-    totals = spain.split("## Figures reported by operations Spain took part in")[1]
+    totals = spain.split("## Figures reported by operations that list Spain")[1]
     assert "sample-ii.html" not in totals  # the operation Spain only hosted gives it no totals
     row = next(r for r in _rows(out["data/operations.csv"]) if r["operation_id"] == "sample-ii")
     assert row["countries"] == "fr" and row["countries_hosting_or_supporting"] == "es"

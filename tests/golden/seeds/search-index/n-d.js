@@ -1,1 +1,1 @@
-__owSearch("n","d",{"dark":1,"data":1,"databas":3,"definitiv":1,"delegat":2,"department":3,"detain":7,"detect":3,"detention":7,"director":1,"directorat":1,"disabl":2,"dismantl":3,"document":1,"donor":1,"down":4,"download":1});
+__owSearch("n","d",{"dark":1,"data":1,"databas":2,"definitiv":1,"delegat":2,"department":3,"detain":7,"detect":3,"detention":7,"director":1,"directorat":1,"disabl":2,"dismantl":3,"document":1,"donor":1,"down":4,"download":1});

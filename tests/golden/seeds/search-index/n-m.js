@@ -1,1 +1,1 @@
-__owSearch("n","m",{"major":1,"maldiv":2,"mali":3,"mani":1,"massiv":1,"material":1,"mauritania":2,"maximum":1,"media":1,"meet":2,"member":4,"methodologi":1,"migrant":2,"migration":2,"minimum":1,"minister":1,"ministri":5,"minor":6,"miss":3,"most":1,"multinational":3,"muzaffargarh":1});
+__owSearch("n","m",{"major":1,"maldiv":2,"mali":3,"mani":1,"massiv":1,"material":1,"mauritania":2,"maximum":1,"media":1,"meet":2,"member":4,"methodologi":1,"migrant":2,"migration":2,"minimum":1,"minister":1,"ministri":5,"minor":6,"miss":3,"most":1,"multinational":2,"muzaffargarh":1});

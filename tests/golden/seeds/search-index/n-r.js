@@ -1,1 +1,1 @@
-__owSearch("n","r",{"rais":1,"read":1,"rebekah":1,"record":1,"recoveri":1,"referral":1,"regional":4,"register":4,"releas":1,"report":4,"represent":1,"rescu":9,"respons":1,"result":2,"ring":4,"roughli":1,"russia":2,"russian":2});
+__owSearch("n","r",{"rais":1,"read":1,"rebekah":1,"record":1,"recoveri":1,"referral":1,"regional":4,"register":4,"releas":1,"report":5,"represent":1,"rescu":9,"respons":1,"result":2,"ring":4,"roughli":1,"russia":2,"russian":2});

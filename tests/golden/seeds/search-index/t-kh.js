@@ -1,1 +1,1 @@
-__owSearch("t","kh",{"khal":[167,4]},[]);
+__owSearch("t","kh",{"khal":[171,4]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","um",{"umbrella":[142,21]},[]);
+__owSearch("t","um",{"umbrella":[145,21]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","ve",{"venu":[147,16],"verifi":[75,1]},[]);
+__owSearch("t","ve",{"venu":[150,16],"verifi":[75,1]},[]);

@@ -1,1 +1,1 @@
-__owSearch("t","vo",{"vocabulari":[72,1]},[]);
+__owSearch("t","vo",{"vocabulari":[72,1],"voic":[72,1]},[]);
