@@ -90,6 +90,21 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema_notice(content: Path) -> None:
+    """After a check of the project's own records: say when the editors' schemas lag behind the
+    vocabularies (a new term), with the one command that brings them up to date."""
+    from . import schemas, vocab
+
+    if (content / "vocab").resolve() != vocab.SHIPPED:
+        return
+    stale = schemas.stale()
+    if stale:
+        names = ", ".join(f"schemas/{p.name}" for p in stale)
+        print(
+            f"Note: {names} do not list the vocabularies' latest terms; run .venv/bin/python -m generator schema and commit them."
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -100,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             catalog = checker.check(args.content)
             counts = ", ".join(f"{len(catalog.table(k))} {k}" for k in KINDS)
             print(f"All records are valid: {counts}.")
+            _schema_notice(args.content)
             return 0
         if args.command == "build":
             result = build.build(args.content, args.out, site_url=args.site_url, lock_timeout=args.wait)

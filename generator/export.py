@@ -16,7 +16,7 @@ PATHS = (
     "data/dataset.json",
     "data/operations.csv",
     "data/outcomes.csv",
-    "data/other_figures.csv",
+    "data/other-figures.csv",
     "data/participants.csv",
     "data/phases.csv",
 )
@@ -147,6 +147,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 op.countries_count.counts if op.countries_count else "",
                 op.countries_count.scope if op.countries_count else "",
                 figures.count_words(op.countries_count) if op.countries_count else "",
+                op.countries_count.note if op.countries_count else "",
                 ";".join(f"{kind.singular}:{rid}" for kind, rid, _ in leads),
                 span.duration if span else "",
                 "; ".join(
@@ -243,6 +244,8 @@ def data_files(site: Site) -> dict[str, str | bytes]:
             figures.across_words(o.across_countries),
             o.note,
             ";".join(o.sources),
+            o.inferred,
+            o.attributed_to,
         ]
         for kind in (SERIES, AGENCIES)
         for rid, record in sorted(c.table(kind).items())
@@ -267,6 +270,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "countries_count_counts",
                 "countries_count_scope",
                 "countries_count_words",
+                "countries_count_note",
                 "lead",
                 "period_duration",
                 "dates_inferred",
@@ -308,7 +312,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
             ],
             outcomes,
         ),
-        "data/other_figures.csv": _csv(
+        "data/other-figures.csv": _csv(
             [
                 "record_type",
                 "record_id",
@@ -327,6 +331,8 @@ def data_files(site: Site) -> dict[str, str | bytes]:
                 "across_countries",
                 "note",
                 "sources",
+                "inferred",
+                "attributed_to",
             ],
             other,
         ),

@@ -53,7 +53,7 @@ _PROVISIONAL = html.template("Includes provisional figures (tallies so far, not 
 _MARKED = html.template("Counted, read with care: {}.")
 _OVERLAPS = html.template("Also counted in another row, as part of a larger figure: {}.")
 _TOTAL_NOTE = html.template('<br><span class="ow-total-note">{}</span>')
-_COUNT_NOTE = html.template('<span title="{}">{} reported, {} named</span>')
+_COUNT_NOTE = html.template(' <span class="ow-muted">({})</span>')
 _COUNT = html.template("<span>{} reported, {} named</span>")
 _NOT_NAMED = html.template("{} reported (not named)")
 _NOT_STATED = html.literal('<span class="ow-unknown">not stated</span>')
@@ -77,7 +77,8 @@ def status(o: Outcome) -> Markup | str:
     if o.status == "final":
         return ""
     name, means = _STATUS_MEANS[o.status]
-    return _STATUS(o.status, name, _SAID(o.status_words) if o.status_words else "", means)
+    said = outcomes.source_says(o)
+    return _STATUS(o.status, name, _SAID(said) if said else "", means)
 
 
 def _reported(page: PageContext, o: Outcome) -> Markup | str:
@@ -150,7 +151,12 @@ def edition_cell(page: PageContext, op: Operation, figures: tuple[Outcome, ...])
         return _NONE_GIVEN
     pieces = []
     for o in figures:
-        notes = [outcomes.scope_words(page.site, op, o), outcomes.across_words(o.across_countries), outcomes.status_words(o)]
+        notes = [
+            outcomes.scope_words(page.site, op, o),
+            outcomes.across_words(o.across_countries),
+            outcomes.status_words(o),
+            outcomes.basis_words(o),
+        ]
         said = "; ".join(n for n in notes if n)
         pieces.append(_CELL_FIGURE(outcomes.figure_of(o).words(), page.cite(o.sources), _WHERE(said) if said else ""))
     return html.join(html.literal("<br>"), pieces)
@@ -161,7 +167,7 @@ _OWN = html.template("<strong>{figure}</strong> {term}{cites}{extra}")
 
 def country_figure(page: PageContext, op: Operation, o: Outcome) -> Markup:
     """A figure the sources give for one country alone, as that country's own, with any narrower scope and its status."""
-    notes = [o.scope or "", outcomes.across_words(o.across_countries), outcomes.status_words(o)]
+    notes = [o.scope or "", outcomes.across_words(o.across_countries), outcomes.status_words(o), outcomes.basis_words(o)]
     if o.phase and (found := outcomes.phase(op, o.phase)):
         notes.insert(0, f"{found.name} only")
     said = "; ".join(n for n in notes if n)
@@ -230,12 +236,13 @@ def _countries_taking_part(op: Operation) -> Markup:
     named = len(outcomes.took_part(op))
     count = op.countries_count
     reported = outcomes.count_words(count) if count else ""
+    note = _COUNT_NOTE(count.note) if count and count.note else ""  # shown, not a tooltip: it says what the count is
     if named and count:
-        return _COUNT_NOTE(count.note, reported, str(named)) if count.note else _COUNT(reported, str(named))
+        return html.join("", [_COUNT(reported, str(named)), note])
     if named:
         return html.escape(named)
     if count:
-        return _NOT_NAMED(reported)
+        return html.join("", [_NOT_NAMED(reported), note])
     return _NOT_STATED
 
 

@@ -20,9 +20,15 @@ def _value_problems(loc: Loc, item: models.Outcome | models.ReportedValue) -> It
         yield loc, "give the number in value, or the source's own words (e.g. dozens) in as_reported"
     if item.value_max is not None:
         if item.value is None:
-            yield (*loc, "value_max"), "a range needs its lower end in value as well"
+            yield (
+                (*loc, "value_max"),
+                "a range needs its lower end in value as well; add value (or leave value_max out if the source gives one number)",
+            )
         elif item.value_max <= item.value:
-            yield (*loc, "value_max"), f"the upper end ({item.value_max}) must be above the lower end in value ({item.value})"
+            yield (
+                (*loc, "value_max"),
+                f"the upper end ({item.value_max}) must be above the lower end in value ({item.value}); check which is which",
+            )
         if item.qualifier is not None and item.qualifier != "exact":
             yield (*loc, "qualifier"), "a range ('between 100 and 150') takes no qualifier; leave it out"
 
@@ -48,7 +54,7 @@ def figure_problems(op: models.Operation) -> Iterator[tuple[Loc, str]]:
     phase_ids: dict[str, int] = {}
     for i, ph in enumerate(op.phases):
         if ph.id in phase_ids:
-            yield ("phases", i, "id"), f"'{ph.id}' is already the id of phases[{phase_ids[ph.id]}]"
+            yield ("phases", i, "id"), f"'{ph.id}' is already the id of phases[{phase_ids[ph.id]}]; give each phase its own id"
         phase_ids.setdefault(ph.id, i)
         yield from _span_problems(("phases", i), ph)
     for name in ("period", "reporting_period"):
@@ -85,7 +91,7 @@ def outcome_problems(
             yield (*loc, "phase"), "only an operation's figures name a phase; say what the figure covers in scope instead"
         elif o.phase and phase_ids is not None and o.phase not in phase_ids:
             known = ", ".join(phase_ids) or "none yet; add them under phases"
-            yield (*loc, "phase"), f"no phase of this record has the id '{o.phase}' (phases: {known})"
+            yield (*loc, "phase"), f"no phase of this record has the id '{o.phase}' (phases: {known}); use one of those ids"
         if o.status_words and o.status == "final":
             yield (
                 (*loc, "status_words"),
@@ -131,12 +137,6 @@ def _span_problems(loc: Loc, span: models.Phase | models.Period) -> Iterator[tup
             problem = duration_problem(span.start, span.end, span.duration)
             if problem:
                 yield (*loc, "duration"), problem
-    elif span.duration and span.end:
-        yield (
-            (*loc, "duration"),
-            "with an end and a duration, give the start as well when the source states it (the check compares the three), "
-            "or leave out the one the source does not state",
-        )
 
 
 Outcomes = list[models.Outcome] | list[models.ScopedOutcome]
@@ -175,11 +175,14 @@ def _part_problems(
     outcomes: Outcomes, loc: Loc, o: models.Outcome, ids: dict[str, int], looped: set[int]
 ) -> Iterator[tuple[Loc, str]]:
     if o.part_of == o.id:
-        yield (*loc, "part_of"), "a figure cannot be part of itself"
+        yield (
+            (*loc, "part_of"),
+            "a figure cannot be part of itself; name the id of the figure that contains it, or leave part_of out",
+        )
         return
     if o.part_of not in ids:
         known = ", ".join(ids) or "none yet; give the whole figure an id"
-        yield (*loc, "part_of"), f"no figure of this record has the id '{o.part_of}' (figure ids: {known})"
+        yield (*loc, "part_of"), f"no figure of this record has the id '{o.part_of}' (figure ids: {known}); use one of those ids"
         return
     if ids[o.part_of] in looped:
         yield (*loc, "part_of"), "these figures are parts of each other in a loop; one part_of is wrong"

@@ -127,6 +127,8 @@ class Section(str):
 
 SECTIONS: dict[str, Section] = {
     **{kind: Section(kind, label=kind.capitalize(), page=kind.page("index")) for kind in KINDS.values()},
+    # Series have no tab of their own: their pages, and their list, belong to the Operations tab.
+    SERIES: Section(SERIES, label=OPERATIONS.capitalize(), page=OPERATIONS.page("index")),
     "timeline": Section("timeline", label="Timeline", page="timeline.md"),
 }
 """Every section of pages outside the navigation, by folder: each record kind's, and the timeline's years."""

@@ -18,7 +18,7 @@ from . import countries, dates, models
 from .countries import Country
 from .figures import Figure, total
 from .kinds import AGENCIES, COUNTRIES, KINDS, SOURCES
-from .outcomes import NO_PART_ROLES, counted_whole, figure_of, figure_phrase, scope_words, wholes
+from .outcomes import NO_PART_ROLES, counted_whole, figure_of, figure_phrase, scope_words, source_says, wholes
 from .refs import RecordKey, references
 from .site import STATED, Basis, Citation, Entry, Lead, Note, NotTotalled, Partner, Role, Site, Total, entry_order
 from .validate import Catalog
@@ -162,21 +162,23 @@ def related(ops: Mapping[str, models.Operation], rank: Mapping[str, int]) -> dic
 
 
 def editions(ops: Mapping[str, models.Operation], op_date: Mapping[str, dates.Date | None]) -> dict[str, list[str]]:
-    """The editions of each series (derived from the operations' ``series``), in order: by the
-    edition's number when every edition of the series is numbered (9, V, 2024), else by date."""
+    """The editions of each series (derived from the operations' ``series``), in order: by date when
+    every edition has a known year (editions named "II" and "2019" in one series order by time), else
+    by the edition's number when every edition is numbered (9, V, 2024), else by date, undated last."""
     found: dict[str, list[str]] = defaultdict(list)
     for oid, op in ops.items():
         if op.series is not None:
             found[op.series].append(oid)
 
-    def by_date(oid: str) -> tuple[bool, tuple[int, int, int], str]:
+    def by_date(oid: str) -> tuple[bool, tuple[int, int, int], int, str]:
         date = op_date[oid]
-        return (date is None, date.sort_key if date else (0, 0, 0), oid)
+        return (date is None, date.sort_key if date else (0, 0, 0), edition_number(ops[oid].edition) or 0, oid)
 
     out = {}
     for sid, members in sorted(found.items()):
         numbers = {oid: edition_number(ops[oid].edition) for oid in members}
-        if all(n is not None for n in numbers.values()):
+        dated = all((d := op_date[oid]) is not None and d.year is not None for oid in members)
+        if not dated and all(n is not None for n in numbers.values()):
             out[sid] = sorted(members, key=lambda oid: (numbers[oid], by_date(oid)))
         else:
             out[sid] = sorted(members, key=by_date)
@@ -356,10 +358,10 @@ def counted_figures(site: Site, oid: str) -> list[Counted]:
         whole = counted_whole(op, outcome)
         already = f"{words}, part of {figure_of(whole).words()} already counted" if whole is not None else None
         if outcome.status == "forecast":  # what was expected is never added to what was found
-            said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
+            said = f" (“{source_says(outcome)}”)" if source_says(outcome) else ""
             already = f"{words}, a forecast{said}, not a result"
         scoped = f"{words}, {scope_words(site, op, outcome)}" if outcome.country or outcome.phase or outcome.scope else None
-        said = f" (“{outcome.status_words}”)" if outcome.status_words else ""
+        said = f" (“{source_says(outcome)}”)" if source_says(outcome) else ""
         provisional = f"{words}{said}" if outcome.status == "provisional" else None
         basis = Basis.of(outcome, site.thin.get(oid))
         other = next((w for w in wholes(op, outcome) if w.metric != outcome.metric and w.metric.totals), None)

@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from . import citations, paging
-from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES, Kind
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SERIES, SOURCES, Kind
 from .plan import Inputs, Page, first, keys
 from .render import render_page
 from .site import Entry, Role, Site
@@ -93,6 +93,29 @@ def operations_index(site: Site) -> list[Page]:
         paging.ranges(parts),
         inputs,
         count=len(site.op_order),
+    )
+
+
+def series_index(site: Site) -> list[Page]:
+    """Rows show each series with its editions; the parts depend on every series' name."""
+    ordered = sorted(site.catalog.series, key=lambda sid: site.catalog.series[sid].name.lower())
+    parts = paging.chunks(ordered, paging.OPERATIONS)
+    description = "Every series of operations in the catalogue (operations that come back under one name), with its editions."
+
+    def inputs(part: Sequence[str]) -> Inputs:
+        editions = (oid for sid in part for oid in site.editions.get(sid, ()))
+        return frozenset([*keys(SERIES, part), *keys(OPERATIONS, editions)])
+
+    return _parts(
+        site,
+        SERIES.page("index"),
+        "series_index.md.j2",
+        "Series of operations",
+        description,
+        parts,
+        paging.ranges(parts),
+        inputs,
+        count=len(ordered),
     )
 
 
@@ -255,6 +278,6 @@ def first_part(pairs: list[Role], kind: Kind, rid: str) -> tuple[list[Role], obj
 def list_pages(site: Site) -> list[Page]:
     """Every list page."""
     out: list[Page] = []
-    for build in (operations_index, sources_index, agencies_index, timeline, record_operations):
+    for build in (operations_index, series_index, sources_index, agencies_index, timeline, record_operations):
         out.extend(build(site))
     return out

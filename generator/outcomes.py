@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import countries, dates
 from .figures import Figure
-from .kinds import AGENCIES, COUNTRIES, Kind
+from .kinds import AGENCIES
 
 if TYPE_CHECKING:
     from .models import AcrossCountries, Agency, CountryCount, Operation, Outcome, Phase, ReportedValue, Series
@@ -152,12 +152,18 @@ def scope_words(site: Site | None, op: Figures, outcome: Outcome) -> str:
     return "; ".join(words)
 
 
+def source_says(outcome: Outcome) -> str:
+    """The source's own words for a figure's status, without the quotation marks a record may have
+    put around them (the pages add their own): "so far", not "\"so far\""."""
+    return (outcome.status_words or "").strip().strip("\"'“”‘’«»").strip()
+
+
 def status_words(outcome: Outcome) -> str:
     """What a figure's status means for a reader, or "" for a final figure:
     "provisional (so far)", "forecast (expected to find), not a result; never added to totals"."""
     if outcome.status == "final":
         return ""
-    said = f" ({outcome.status_words})" if outcome.status_words else ""
+    said = f" ({source_says(outcome)})" if source_says(outcome) else ""
     if outcome.status == "forecast":
         return f"forecast{said}, not a result; never added to totals"
     return f"{outcome.status}{said}"
@@ -267,16 +273,11 @@ def other_values(outcome: Outcome) -> str:
     return "; ".join(out)
 
 
-def leads(op: Operation) -> list[tuple[Kind, str]]:
-    """(kind, id) of every lead the record names: agencies, then countries."""
-    return [(AGENCIES, p.agency) for p in op.agencies if p.role == "lead"] + [
-        (COUNTRIES, p.country) for p in op.countries if p.role == "lead"
-    ]
-
-
 def facts_line(site: Site, oid: str) -> str:
     """The figures, countries and leads of an operation as plain text, worded as on its page (for the feed),
     each lead and figure with its mark when it is marked, and the warning on an unidentifiable operation."""
+    from .site import Basis
+
     op = site.catalog.operations[oid]
     parts = [f"Read with care: {site.thin[oid]}."] if oid in site.thin else []
     if op.series:
@@ -288,12 +289,19 @@ def facts_line(site: Site, oid: str) -> str:
     named = len(took_part(op))
     if op.countries_count:
         count = count_words(op.countries_count)
-        parts.append(f"Countries: {count} reported, {named} named." if named else f"Countries: {count} reported (not named).")
+        note = f" ({op.countries_count.note})" if op.countries_count.note else ""
+        parts.append(
+            f"Countries: {count} reported, {named} named{note}." if named else f"Countries: {count} reported (not named){note}."
+        )
     elif named:
         parts.append(f"Countries: {named} named.")
-    hosts = hosted_only(op)
+    hosts = [
+        site.countries[p.country].name + (f" ({basis.words()})" if (basis := Basis.of(p)) else "")
+        for p in op.countries
+        if p.role in NO_PART_ROLES
+    ]
     if hosts:
-        parts.append(f"Hosted or supported without taking part: {', '.join(site.countries[code].name for code in hosts)}.")
+        parts.append(f"Hosted or supported without taking part: {', '.join(hosts)}.")
     names = [
         (site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name)
         + (f" ({basis.words()})" if basis else "")

@@ -267,7 +267,12 @@ def index_pages(site: Site) -> list[Page]:
     return [
         Page(COUNTRIES.page("index"), ALL, None, partial(_countries_index, site)),
         Page("glossary.md", frozenset(), None, partial(_glossary, site)),
-        Page("index.md", ALL, (home, site.last_changed.get(home) if home else None), partial(_home, site, home)),
+        Page(
+            "index.md",
+            ALL,
+            (home, site.last_changed.get(home) if home else None, _freshness(site)),
+            partial(_home, site, home),
+        ),
     ]
 
 
@@ -312,6 +317,26 @@ def _glossary(site: Site) -> str:
     return render_page("glossary.md.j2", "glossary.md", site, _meta(site, "Glossary", description, None), sections=sections)
 
 
+def _freshness(site: Site) -> tuple[str, str] | None:
+    """How fresh the catalogue is, and what that date is: the last change git records to an operation
+    record (the build's history), else the latest date of any operation in it."""
+    c = site.catalog
+    changed = [
+        site.last_changed[d.source]
+        for (kind, _), d in c.documents.items()
+        if kind == OPERATIONS and d.source in site.last_changed
+    ]
+    if changed:
+        day = max(changed)
+        return day, "the latest change to an operation record, from the repository's history"
+    dated = next((oid for oid in site.op_order if (d := site.op_date[oid]) is not None and d.year is not None), None)
+    if dated is not None:
+        date = site.op_date[dated]
+        assert date is not None
+        return date.text, "the latest date of an operation in the catalogue; no change history was available"
+    return None
+
+
 def _home(site: Site, home: str | None) -> str:
     description = (
         "An explainer of international law-enforcement operations against child sexual exploitation and human trafficking, "
@@ -332,6 +357,7 @@ def _home(site: Site, home: str | None) -> str:
         latest=dated[:5],
         no_year=no_year[: paging.EXAMPLES],
         no_year_more=max(0, len(no_year) - paging.EXAMPLES),
+        freshness=_freshness(site),
     )
 
 

@@ -57,6 +57,7 @@ _INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
 _BASIS = html.template(' <span class="ow-basis">({})</span>')
 # The rows' caller wraps them in one <tbody>: the operations with no year start a second row group.
 _GROUP_ROW = html.template('</tbody>\n<tbody>\n<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
+_GROUP_HEAD = html.template('<tr class="ow-group"><th scope="rowgroup" colspan="{}">{}</th></tr>')
 YEAR_NOT_STATED = "Year not stated: not in date order, since the sources give no year"
 """The heading of the operations whose sources give no year, listed apart from the dated ones."""
 _NO_DATE = html.template('<span class="{}ow-unknown">Date not stated</span>')
@@ -272,12 +273,12 @@ class PageContext:
     def op_rows(self, pairs: Iterable[Role]) -> Markup:
         """Table rows of operations: link, latest date, role with its mark and note when the role is marked;
         the operations whose sources give no year come after a row saying so, never among dated ones."""
-        rows = []
+        rows: list[Markup] = []
         apart = False
         for r in pairs:
             if not apart and not self.site.year_stated(r.operation):
                 apart = True
-                rows.append(_GROUP_ROW("3", YEAR_NOT_STATED))
+                rows.append(_GROUP_ROW("3", YEAR_NOT_STATED) if rows else _GROUP_HEAD("3", YEAR_NOT_STATED))
             role = html.join("", [html.escape(r.role.label), basis_html(r.basis)])
             rows.append(_OP_ROW(self._a(OPERATIONS, r.operation), self._op_date(r.operation), role))
         return html.join("\n", rows)

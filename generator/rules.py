@@ -30,7 +30,7 @@ def check(catalog: Catalog) -> list[Problem]:
     for oid, op in catalog.operations.items():
         for i, other in enumerate(op.related):
             if other == oid:
-                add(OPERATIONS, oid, ("related", i), "an operation cannot be related to itself")
+                add(OPERATIONS, oid, ("related", i), "an operation cannot be related to itself; remove its own id from related")
         for field, values in (
             ("agencies", [p.agency for p in op.agencies]),
             ("countries", [p.country for p in op.countries]),
@@ -44,13 +44,18 @@ def check(catalog: Catalog) -> list[Problem]:
                 message = _order_problem(span.start, span.end)
                 if message:
                     add(OPERATIONS, oid, (name, "end"), message)
-                if span.start is None and span.end is None:
-                    add(OPERATIONS, oid, (name,), "give a start or an end, or leave the whole field out")
+                if span.start is None and span.end is None and span.duration is None:
+                    add(OPERATIONS, oid, (name,), "give a start, an end or a duration, or leave the whole field out")
         for loc, message in figure_problems(op):
             add(OPERATIONS, oid, loc, message)
         for i, place in enumerate(op.places):
             if place.country and countries.get(place.country) is None:
-                add(OPERATIONS, oid, ("places", i, "country"), f"'{place.country}' is not a country code")
+                add(
+                    OPERATIONS,
+                    oid,
+                    ("places", i, "country"),
+                    f"'{place.country}' is not a country code; use a lower-case ISO 3166-1 alpha-2 code such as br",
+                )
         if op.edition is not None and op.series is None:
             add(OPERATIONS, oid, ("edition",), "edition numbers an edition of a series; add series: <id of the series record>")
 
@@ -94,7 +99,9 @@ def check(catalog: Catalog) -> list[Problem]:
 
     for aid, agency in catalog.agencies.items():
         if agency.parent == aid:
-            add(AGENCIES, aid, ("parent",), "an agency cannot be its own parent")
+            add(
+                AGENCIES, aid, ("parent",), "an agency cannot be its own parent; name the body it belongs to, or leave parent out"
+            )
         for loc, message in outcome_problems(agency.outcomes, None):
             add(AGENCIES, aid, loc, message)
     for aid in _in_cycles(catalog.agencies):
@@ -187,7 +194,7 @@ def _order_problem(start: str | None, end: str | None) -> str | None:
     if first is None or last is None:  # a year not stated cannot be ordered
         return None
     if last < first:
-        return f"the end ({end}) is before the start ({start})"
+        return f"the end ({end}) is before the start ({start}); check both dates against the source (a year may be missing)"
     return None
 
 
@@ -238,7 +245,15 @@ def _former_id_problems(catalog: Catalog) -> list[Problem]:
                         Problem(doc.path, line, column, where, f"'{old}' is still the id of a record; a former id must be free")
                     )
                 elif old in owner:
-                    problems.append(Problem(doc.path, line, column, where, f"'{old}' is already a former id of '{owner[old]}'"))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            line,
+                            column,
+                            where,
+                            f"'{old}' is already a former id of '{owner[old]}'; keep it on one record only",
+                        )
+                    )
                 else:
                     owner[old] = rid
     return problems

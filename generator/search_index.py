@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import countries, dates, vocab
-from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SOURCES
+from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SERIES, SOURCES
 from .render import plain
 from .site import Site
 
@@ -193,7 +193,7 @@ def _op_year(site: Site, oid: str) -> str:
 
 
 def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
-    """Every searchable page, operations first (ties rank in this order), then agencies,
+    """Every searchable page, operations first (ties rank in this order), then series, agencies,
     countries, hand-written and index pages, then sources."""
     c = site.catalog
     measures = c.vocab.get("measures")
@@ -226,6 +226,13 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
         doc.fields.append((YEAR, " ".join(sorted({_year(d) for d in when} - {""}))))
         doc.fields += [(TEXT, summary), *((TEXT, e.text) for e in op.events)]
         doc.fields += [(TEXT, t) for t in (op.countries_note, *(o.note for o in op.outcomes)) if t]
+        docs.append(doc)
+    for sid, series in sorted(c.series.items(), key=lambda kv: kv[1].name.lower()):
+        editions = site.editions.get(sid, [])
+        summary = _flat(series.summary)
+        doc = Doc(SERIES.url(sid), series.name, _meta("Series", f"{len(editions)} editions"), _cut(summary, snippet))
+        doc.fields += [(NAME, series.name), *((ALIAS, a) for a in series.aliases)]
+        doc.fields += [(TOPIC, a.label) for a in series.crime_areas] + [(TEXT, summary)]
         docs.append(doc)
     for aid, agency in sorted(c.agencies.items(), key=lambda kv: kv[1].name.lower()):
         home = site.countries[agency.country].name if agency.country else ""

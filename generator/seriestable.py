@@ -33,15 +33,18 @@ def _whole(o: Outcome) -> bool:
     return not (o.country or o.phase or o.scope)
 
 
+_MISSING = "missing"
+
+
 def _why_not(edition: str, figures: tuple[Outcome, ...]) -> str | None:
     whole = [o for o in figures if _whole(o)]
     if not whole:
-        return f"edition {edition} gives no figure of this measure for the whole edition"
+        return _MISSING
     if len(whole) > 1:
         return f"edition {edition} gives more than one figure of this measure"
     o = whole[0]
     if o.status != "final":
-        return f"edition {edition}'s figure is {o.status}"
+        return f"edition {edition}'s figure is {'a forecast' if o.status == 'forecast' else o.status}"
     if o.value is None or o.value_max is not None or (o.qualifier or "exact") != "exact":
         return f"edition {edition}'s figure is not exact ({outcomes.figure_of(o).words()})"
     return None
@@ -61,9 +64,11 @@ def columns(site: Site, editions: list[str]) -> list[Column]:
         elif len(ops) < 2:
             no_sum = "only one edition"
         else:
-            no_sum = next(
-                (why for op, cell in zip(ops, cells, strict=True) if (why := _why_not(op.edition or op.name, cell))), None
-            )
+            reasons = [why for op, cell in zip(ops, cells, strict=True) if (why := _why_not(op.edition or op.name, cell))]
+            missing = reasons.count(_MISSING)
+            said = [f"{missing} of the {len(ops)} editions give{'s' if missing == 1 else ''} no figure for the whole edition"]
+            said = (said if missing else []) + [why for why in reasons if why != _MISSING][:1]
+            no_sum = "; ".join(said) or None
         total = None
         if no_sum is None:
             total = sum(next(o for o in cell if _whole(o)).value or 0 for cell in cells)

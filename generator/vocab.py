@@ -160,11 +160,11 @@ class Vocabulary(Mapping[str, Term]):
             return f"{shown} is not {_a(self.noun)}; did you mean '{close}' ({self.terms[close].label})?"
         if self.name in FIXED:
             return (
-                f"{shown} is not one of the {self.noun}s ({', '.join(self.terms)}); use the nearest one and keep the "
+                f"{shown} is not one of the {_plural(self.noun)} ({', '.join(self.terms)}); use the nearest one and keep the "
                 f"source's own words in note. This list is fixed ({FIXED[self.name]}); to propose a new one, open an issue"
             )
         return (
-            f"{shown} is not one of the {self.noun}s in {self.path}; use one of its terms, or if none fits, "
+            f"{shown} is not one of the {_plural(self.noun)} in {self.path}; use one of its terms, or if none fits, "
             f"add '{normalise(str(value)) or 'new-term'}' to {self.path} with a label, a definition and synonyms"
         )
 
@@ -184,6 +184,10 @@ class Vocabularies:
     def get(self, stem: str) -> Vocabulary:
         """One vocabulary by file stem (measures, crime-areas, ...)."""
         return self.by_file[stem]
+
+
+def _plural(noun: str) -> str:
+    return noun + ("es" if noun.endswith("s") else "s")
 
 
 def _a(noun: str) -> str:

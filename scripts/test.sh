@@ -28,4 +28,7 @@ echo "Checking style (ruff) and types (mypy)..."
 .venv/bin/ruff format --check generator opswatch_mkdocs tests benchmarks
 .venv/bin/mypy  # what it checks is set in pyproject.toml
 echo "Running the tests (pytest): the site builds and browser tests take most of the time, several minutes in all..."
-.venv/bin/python -m pytest "$@"
+# Two workers (this project's machines have two cores); each test file runs whole on one worker, so a
+# module's built site is shared by its tests, and sites every module reads are built once per run
+# (tests/conftest.py: shared_site). PYTEST_WORKERS=0 runs everything in this process.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"

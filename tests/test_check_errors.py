@@ -81,7 +81,10 @@ CASES = [
         "operations",
         "t.yml",
         OP_HEAD + "period: {start: '2020-05', end: '2020-04-30', sources: [report-a]}\n",
-        ["{f}:5:28: period.end: the end (2020-04-30) is before the start (2020-05)"],
+        [
+            "{f}:5:28: period.end: the end (2020-04-30) is before the start (2020-05); check both dates against the source "
+            "(a year may be missing)"
+        ],
     ),
     (
         "figure in words",
@@ -258,7 +261,7 @@ CASES = [
         "agencies",
         "u.yml",
         "name: U\nkind: unit\nparent: u\nsummary: S.\nsources: [report-a]\n",
-        ["{f}:3:1: parent: an agency cannot be its own parent"],
+        ["{f}:3:1: parent: an agency cannot be its own parent; name the body it belongs to, or leave parent out"],
     ),
     (
         "javascript url",
@@ -293,7 +296,7 @@ CASES = [
         "operations",
         "t.yml",
         OP_HEAD + "related: [t]\n",
-        ["{f}:5:11: related[0]: an operation cannot be related to itself"],
+        ["{f}:5:11: related[0]: an operation cannot be related to itself; remove its own id from related"],
     ),
     (
         "former id still live",

@@ -184,3 +184,16 @@ def test_the_venv_silences_the_theme_end_of_life_notice():
     assert quiet.returncode == 0 and "end of life" not in quiet.stdout + quiet.stderr
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "## The theme's end of life" in readme
+
+
+def test_check_names_the_one_command_when_a_new_term_leaves_the_schemas_behind(mini_content, monkeypatch, capsys):
+    from generator import cli, vocab
+
+    monkeypatch.setattr(vocab, "SHIPPED", (mini_content / "vocab").resolve())
+    monkeypatch.setattr(schemas, "stale", lambda folder=None: [Path("operation.schema.json")])
+    cli._schema_notice(mini_content)
+    out = capsys.readouterr().out
+    assert "schemas/operation.schema.json" in out and "run .venv/bin/python -m generator schema" in out
+    monkeypatch.setattr(schemas, "stale", lambda folder=None: [])
+    cli._schema_notice(mini_content)
+    assert capsys.readouterr().out == ""

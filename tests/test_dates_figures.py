@@ -188,3 +188,20 @@ def test_total_sums_values_and_is_exact_only_when_every_part_is(parts):
     stated_low = sum(_bounds(g)[0] for g in result.groups)
     stated_high = sum(_bounds(g)[1] for g in result.groups)
     assert stated_low <= low + 1e-6 and high <= stated_high + 1e-6
+
+
+def test_an_end_with_a_stated_duration_is_kept_as_the_source_gives_it():
+    # "a three-day operation that ended on 16 October": no start is worked out from the two.
+    from generator import figurerules, models, outcomes
+
+    op = models.Operation.model_validate(
+        {
+            "name": "X",
+            "summary": "x",
+            "crime_areas": ["human-trafficking"],
+            "period": {"end": "2016-10-16", "duration": "3 days", "sources": ["s"]},
+            "sources": ["s"],
+        }
+    )
+    assert list(figurerules.figure_problems(op)) == []
+    assert outcomes.span_words(None, "2016-10-16", "3 days") == "3 days, ending 16 October 2016"

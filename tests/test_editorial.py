@@ -17,29 +17,40 @@ from tests import report_ngrams
 from tests.helpers import ROOT
 
 CONTENT = ROOT / "content"
-# Fields that hold names, headlines and job titles: quoted from the reports by design.
-NAME_FIELDS = {"name", "short_name", "aliases", "title"}
+# The prose fields: what the site says in its own words. Names, headlines and job titles are
+# quoted from the reports by design; addresses, ids, dates, numbers and vocabulary terms are not
+# prose, and the source's own words for a figure (as_reported, status_words) or whose words they
+# are (attributed_to) are short quotations. test_every_markdown_field_is_prose keeps this list whole.
+PROSE_FIELDS = {"summary", "notes", "note", "text", "scope", "countries_note", "chosen_because", "inferred", "definition"}
 # Quoted passages: "…", “…” and ‘…’ (an apostrophe inside a word is not a quotation mark).
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|(?<!\w)‘[^’]*’(?!\w)')
 
 
-def _strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+def prose(value: object, path: str = "", inside: bool = False) -> Iterator[tuple[str, str]]:
+    """(field path, text) of every prose field of a record (a page's text is prose as a whole)."""
     if isinstance(value, str):
-        yield path, value
+        if inside:
+            yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key not in NAME_FIELDS:
-                yield from _strings(item, f"{path}.{key}" if path else str(key))
+            yield from prose(item, f"{path}.{key}" if path else str(key), inside or key in PROSE_FIELDS)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _strings(item, f"{path}[{i}]")
+            yield from prose(item, f"{path}[{i}]", inside)
 
 
-def _records() -> Iterator[tuple[Path, object]]:
-    for path in sorted(CONTENT.rglob("*.yml")):
+def _records(content: Path = CONTENT) -> Iterator[tuple[Path, object]]:
+    for path in sorted(content.rglob("*.yml")):
         yield path, yaml.safe_load(path.read_text("utf-8"))
-    for path in sorted((CONTENT / "pages").glob("*.md")):
+    for path in sorted((content / "pages").glob("*.md")):
         yield path, path.read_text("utf-8")
+
+
+def _texts(data: object) -> Iterator[tuple[str, str]]:
+    if isinstance(data, str):  # a hand-written page
+        yield "text", data
+    else:
+        yield from prose(data)
 
 
 def _names() -> re.Pattern[str]:
@@ -83,15 +94,26 @@ def fingerprints() -> dict[str, set[str]]:
     return report_ngrams.load()
 
 
+_RUN_IT = "run .venv/bin/python tests/report_ngrams.py {sid}=/work/texts/{sid}.txt with the text you read (headline included)"
+
+
 def test_fingerprints_cover_every_source_and_recognise_its_headline(fingerprints):
     sources = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (CONTENT / "sources").glob("*.yml")}
-    assert set(fingerprints) == set(sources), "run tests/report_ngrams.py for each new report"
+    missing = sorted(set(sources) - set(fingerprints))
+    assert not missing, "no fingerprints for " + "; ".join(f"{sid}: {_RUN_IT.format(sid=sid)}" for sid in missing)
+    orphans = sorted(set(fingerprints) - set(sources))
+    assert not orphans, f"content/fingerprints/ has files for sources that do not exist ({', '.join(orphans)}): delete them"
     for sid, source in sources.items():
         title = source["title"]
         # A title the site read from the web address or wrote itself is not the report's headline.
         if source.get("title_from", "headline") == "headline" and len(report_ngrams.words(title)) >= report_ngrams.RUN:
-            # The check sees a headline as copied wording: it really compares with the report.
-            assert {s for s, _ in copied_runs(title, fingerprints)} == {sid}, sid
+            # The headline must be found in its own report's fingerprints: they really come from that text.
+            # (Two publishers may share a headline's first eight words: other sources may match too.)
+            found = {s for s, _ in copied_runs(title, fingerprints)}
+            assert sid in found, (
+                f"content/sources/{sid}.yml: the headline is not in content/fingerprints/{sid}.txt, so the fingerprints "
+                f"were not made from this report's text; {_RUN_IT.format(sid=sid)}"
+            )
 
 
 def test_quotation_marks_and_names_exempt_a_run(fingerprints):
@@ -105,12 +127,56 @@ def test_no_record_copies_eight_words_from_a_report(fingerprints):
     names = _names()
     problems = []
     for path, data in _records():
-        for field, text in _strings(data):
+        for field, text in _texts(data):
             for sid, run in copied_runs(text, fingerprints, names):
                 problems.append(
-                    f"{path.relative_to(ROOT)}: {field}: '{run}' is copied from {sid}; say it in your own words or quote it"
+                    f"{path.relative_to(ROOT)}: {field}: '{run}' is {len(report_ngrams.words(run))} words in a row from "
+                    f"{sid}'s text; rewrite it in your own words, or, if it is a quotation, put it in quotation marks"
                 )
     assert not problems, "\n".join(problems)
+
+
+def test_only_prose_fields_are_read_never_an_address_an_id_or_a_date():
+    url = "https://www.example.org/en/news-and-events/news/2024/operation-sample-ends-with-257-arrests-in-nine-countries"
+    report = f"Read at {url} on the day: operation sample ends with 257 arrests in nine countries across the region."
+    fingerprints = {"release": {h for _, h in report_ngrams.runs(report_ngrams.words(report))}}
+    record = {
+        "title": "Operation sample ends with 257 arrests in nine countries",
+        "url": url,
+        "published": "2024-11-20",
+        "outcomes": [{"metric": "arrests", "scope": "in the whole region", "sources": ["release"]}],
+        "summary": "The operation sample ends with 257 arrests in nine countries across the region.",
+    }
+    assert [field for field, _ in prose(record)] == ["outcomes[0].scope", "summary"]
+    assert [field for field, text in prose(record) if copied_runs(text, fingerprints)] == ["summary"]
+    assert copied_runs(url, fingerprints)  # the address alone would have been read as copied wording
+
+
+def test_every_markdown_field_is_prose():
+    from pydantic import BaseModel
+
+    from generator import fieldtypes
+    from generator.kinds import KINDS
+
+    def markdown(metadata) -> bool:
+        return any(getattr(m, "func", None) is fieldtypes._markdown for m in metadata)
+
+    def parts(annotation):
+        yield annotation
+        for arg in getattr(annotation, "__args__", ()) or ():
+            yield from parts(arg)
+
+    def text_fields(model):
+        for name, info in model.model_fields.items():
+            if markdown(info.metadata) or any(markdown(getattr(a, "__metadata__", ())) for a in parts(info.annotation)):
+                yield name
+            for arg in parts(info.annotation):
+                if isinstance(arg, type) and issubclass(arg, BaseModel):
+                    yield from text_fields(arg)
+
+    found = {name for kind in KINDS.values() for name in text_fields(kind.model)}
+    assert found == {"summary", "notes", "note", "text"}  # the Markdown fields (Source.note is one)
+    assert found <= PROSE_FIELDS, f"add {sorted(found - PROSE_FIELDS)} to PROSE_FIELDS"
 
 
 def test_a_span_with_one_date_is_one_step_not_a_start_without_an_end():

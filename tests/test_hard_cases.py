@@ -37,6 +37,11 @@ SHOWN = {
     "Sources that disagree": "Also reported: more than 1,000 (headline)",
     "Phases": "First phase only",
     "A duration without an end": "2 years from October 2019 (end not stated)",
+    "Dates and a duration together": "1 May 2024 to 12 May 2024 (2 weeks)",
+    "A tally so far or a forecast": "<strong>Forecast</strong> (the source says “expected to find”)",
+    "A figure across several countries": '<p class="ow-card__scope">In 7 countries</p>',
+    "A count of countries that counts something else": "116 countries and territories (besides the United States)",
+    "An edition of a series": 'Edition V of <a href="../series/operation-example.html">Operation Example</a>',
     "A date you had to infer": "(inferred: year taken from the web address of the release)",
     "A role or figure the report does not state": "(according to Europol&#39;s spokesperson)",
     "A term that is missing": "boats intercepted",
@@ -72,9 +77,10 @@ def test_each_hard_case_passes_the_check_and_shows_as_described(tmp_path, headin
     record = BASE
     for block in blocks:
         first = block.splitlines()[0]
-        if first.startswith("# content/vocab/"):
+        if first.startswith("# content/"):  # a vocabulary gains a term; another record is written whole
             target = content / first[len("# content/") :]
-            target.write_text(target.read_text("utf-8") + block, "utf-8")
+            target.parent.mkdir(exist_ok=True)
+            target.write_text((target.read_text("utf-8") if target.exists() else "") + block, "utf-8")
         else:
             record += block
     (content / "operations" / "example.yml").write_text(record, "utf-8")

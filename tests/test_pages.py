@@ -287,8 +287,10 @@ def test_operation_page_opens_with_its_facts_at_a_glance(mini_content):
     assert list(facts) == ["When", "Countries", "Led by", "Figures"]
     assert facts["When"] == "1 January 2020 to 30 May 2020"
     # Figures at their precision, as the lists say them; roles with the marks their rows carry.
-    assert facts["Figures"].startswith("more than 150 arrests; nearly 500 victims rescued; ")
-    assert "(according to a police spokesperson quoted in the report)" in facts["Figures"]  # the fixture's attributed figure
+    # Each headline figure at its precision, with its mark when a report puts it in someone's mouth.
+    assert facts["Figures"].startswith(
+        "more than 150 arrests; nearly 500 victims rescued; victims identified: dozens (no number given) (according to "
+    )
     assert "(according to the ministry&#39;s spokesperson)" in facts["Led by"]
     assert "(site&#39;s reading: it hosted the raids)" in facts["Led by"]
     assert 'href="../countries/fr.html"' in facts["Countries"] and "[" not in box  # no citations of its own

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SEEDS, build_site, make_project, require_browser
+from tests.helpers import require_browser
 
 pytestmark = pytest.mark.browser
 sync_api = require_browser()
@@ -44,15 +44,6 @@ _WIDEST = """() => {
   }
   return [page.scrollWidth, page.clientWidth, wide.slice(0, 3)];
 }"""
-
-
-@pytest.fixture(scope="module")
-def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("phone")
-    site = tmp / "site"
-    result = build_site(make_project(tmp, SEEDS), site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

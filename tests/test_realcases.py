@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def test_country_entries_cite_their_own_sources(out):
 def test_lists_show_the_reported_count_of_countries_and_a_country_as_lead(out):
     index = out["operations/index.md"]
     chain = next(line for line in index.splitlines() if "operation-global-chain.html" in line)
-    assert '<td data-sort="39"><span>39 countries reported, 2 named</span></td>' in chain
+    assert re.search(r'<td[^>]* data-sort="39"><span>39 countries reported, 2 named</span></td>', chain)
     assert '<a href="../countries/at.html">Austria</a>' in chain
     europol = next(line for line in index.splitlines() if "europol-child-trafficking" in line)
     assert '<a href="../countries/gb.html">United Kingdom</a>' in europol
@@ -272,7 +273,8 @@ def test_figures_that_could_mislead_are_refused(mini_content, yaml, message):
             '{start: "2024-05-01", end: "2024-05-05", duration: 10 days, sources: [report-a]}',
             "from 2024-05-01 to 2024-05-05 is 5 days",
         ),
-        ('{end: "2021-10", duration: 2 years, sources: [report-a]}', "give the start as well"),
+        ('{end: "2021-10", duration: 2 years, sources: [report-a]}', None),  # nothing to compare: both as stated
+        ("{duration: 2 weeks, sources: [report-a]}", None),  # a length with no dates ("a two-week taskforce")
     ],
 )
 def test_a_start_an_end_and_a_duration_must_agree(mini_content, period, problem):

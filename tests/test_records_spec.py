@@ -208,7 +208,7 @@ def test_figures_of_a_series_and_of_an_agency_stay_on_their_pages_with_their_sco
     # 300 + about 250 (provisional) + 257: the series' 1,000 and the agency's 5,000 are in no total.
     assert "about 807" in arrests and "1,000" not in arrests and "5,000" not in arrests
     assert "Includes provisional figures (tallies so far, not final counts): about 250 arrests (“so far”)" in arrests
-    rows = _rows(out["data/other_figures.csv"])
+    rows = _rows(out["data/other-figures.csv"])
     assert [(r["record_type"], r["record_id"], r["scope"]) for r in rows] == [
         ("series", "operation-sample", "editions I to III combined, as the 2024 release states"),
         ("agency", "world-body", "the world body's 2023 year, all operations"),
@@ -292,3 +292,74 @@ def test_one_of_a_measure_is_worded_in_the_singular(spec):
     assert "<strong>1</strong> " in files["countries/es.md"] and ">arrest</a>" in files["countries/es.md"]
     assert "of which <strong>1</strong> <a" in files["operations/sample-i.md"]
     assert ">arrest</a>" in files["operations/sample-i.md"]
+
+
+def test_the_home_page_names_the_catalogue_size_and_freshness(out, spec):
+    line = _row(out["index.md"], "ow-catalogue-size")
+    assert "<strong>3</strong> operations (of which 3 are editions of 1 series), from <strong>3</strong> sources" in line
+    # Without change history (a copy outside git), the freshness is the latest date of an operation, and says so.
+    files = _files(spec)
+    line = _row(files["index.md"], "ow-catalogue-size")
+    assert "last added or changed: <strong>20 November 2024</strong> (the latest date of an operation in the catalogue" in line
+
+
+def test_freshness_comes_from_the_change_history_when_the_build_has_it():
+    site = link.link(
+        checker.check(SPEC),
+        last_changed={"spec/operations/sample-i.yml": "2025-01-02", "spec/sources/release-2022.yml": "2026-01-01"},
+    )
+    assert pages._freshness(site) == ("2025-01-02", "the latest change to an operation record, from the repository's history")
+
+
+def test_series_have_an_index_a_link_from_the_operations_list_and_a_search_entry(out):
+    index = out["series/index.md"]
+    assert '<a href="operation-sample.html">Operation Sample</a></td><td>3</td>' in index
+    assert '<a href="../series/index.html">1 series</a>' in out["operations/index.md"]
+    from generator import search_index
+
+    docs = search_index.documents(link.link(checker.check(SPEC)))
+    series = next(d for d in docs if d.url == "series/operation-sample.html")
+    assert any(value == "Sample" for _, value in series.fields)  # its alias is searchable
+
+
+def test_editions_named_by_number_and_by_year_are_ordered_by_date(spec):
+    edit(spec, "operations", "sample-i", lambda d: d.update(edition="2022"))
+    site = link.link(checker.check(spec))
+    assert site.editions["operation-sample"] == ["sample-i", "sample-ii", "sample-iii"]  # 2022, II (2023), III (2024)
+    # An edition without a date is placed by its number when every edition is numbered.
+    edit(spec, "operations", "sample-ii", lambda d: (d.pop("announced"), d.pop("events")))
+    edit(spec, "operations", "sample-i", lambda d: d.update(edition="IV"))
+    site = link.link(checker.check(spec))
+    assert site.editions["operation-sample"] == ["sample-ii", "sample-iii", "sample-i"]  # II, III, IV
+
+
+def test_a_country_count_note_travels_with_the_count(spec):
+    edit(spec, "operations", "sample-i", lambda d: d["countries_count"].update(note="the release names only two"))
+    files = _files(spec)
+    assert '2 named</span> <span class="ow-muted">(the release names only two)</span>' in _row(
+        files["operations/index.md"], "sample-i.html"
+    )
+    assert next(r for r in _rows(files["data/operations.csv"]) if r["operation_id"] == "sample-i")["countries_count_note"] == (
+        "the release names only two"
+    )
+    assert "2 named (the release names only two)." in files["feed.xml"]
+
+
+def test_the_sources_list_says_how_much_of_each_text_was_seen(out):
+    index = out["sources/index.md"]
+    assert "<td>beginning only</td>" in _row(index, "release-2023.html")
+    assert "<td>excerpt only</td>" in _row(index, "release-2024.html")
+    assert "<td>whole</td>" in _row(index, "release-2022.html")
+
+
+def test_the_source_s_words_are_quoted_once(spec):
+    edit(spec, "operations", "sample-ii", lambda d: d["outcomes"][0].update(status_words='"so far"'))
+    files = _files(spec)
+    assert "(the source says “so far”)" in files["operations/sample-ii.md"]
+    assert "about 250 arrests (“so far”)" in files["index.md"] and '“"so far"”' not in files["index.md"]
+
+
+def test_a_series_table_says_why_a_measure_is_not_added(out):
+    foot = out["series/operation-sample.md"].split("<tfoot>")[1]
+    assert "not added: edition II&#39;s figure is provisional" in foot  # arrests
+    assert "not added: 2 of the 3 editions give no figure for the whole edition; edition II&#39;s figure is a forecast" in foot

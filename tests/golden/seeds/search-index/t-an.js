@@ -1,1 +1,1 @@
-__owSearch("t","an",{"analys":[1,1],"analysis":[2,1,142,1],"ank":[6,1],"announc":[7,1,21,1,39,1,5,1,2,1],"announcement":[7,1,68,1,96,1],"annual":[162,17],"anonymous":[163,16],"another":[74,1,42,1],"anticipat":[166,16],"any":[71,1,4,1],"anyon":[71,1,2,1],"anyth":[6,1]},[]);
+__owSearch("t","an",{"analys":[1,1],"analysis":[2,1,142,1],"ank":[6,1],"announc":[7,1,21,1,39,1,5,1,2,1],"announcement":[7,1,68,1,96,1],"annual":[162,17],"anonymous":[163,16],"another":[74,1,42,1],"anticipat":[166,16],"any":[71,1,1,1,3,1],"anyon":[71,1,2,1],"anyth":[6,1]},[]);

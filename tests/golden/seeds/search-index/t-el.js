@@ -1,1 +1,1 @@
-__owSearch("t","el",{"electronic":[7,2]},[]);
+__owSearch("t","el",{"electronic":[7,2],"els":[72,1]},[]);
