@@ -1,13 +1,18 @@
-"""Country data from ISO 3166 (pycountry), CLDR names (Babel) and the map package's regions."""
+"""Country data from ISO 3166 (pycountry), CLDR names (Babel) and CLDR regions (UN M49).
+
+Regions come from CLDR's territory containment (supplementalData.xml, as the language-data package
+ships it), the UN's M49 grouping: Russia is in Eastern Europe, as the UN has it, not in Asia, where
+the world map package's own lists put it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from xml.etree import ElementTree
 
 import pycountry
 from babel import Locale
-from pygal_maps_world import i18n as map_regions
 
 # Codes people often write that ISO 3166-1 does not use for the country they mean.
 _COMMON_MISTAKES = {"UK": "GB", "EL": "GR"}
@@ -20,6 +25,15 @@ REGIONS: dict[str, str] = {
     "south_america": "South America",
     "oceania": "Oceania",
 }
+_M49: dict[str, tuple[str, ...]] = {
+    "africa": ("002",),
+    "asia": ("142",),
+    "europe": ("150",),
+    "north_america": ("021", "013", "029"),  # Northern America, Central America, the Caribbean
+    "south_america": ("005",),
+    "oceania": ("009",),
+}
+"""The site's regions as UN M49 codes: the Americas (019) are split in two, as the site lists them."""
 
 
 @dataclass(frozen=True)
@@ -38,11 +52,18 @@ class Country:
 
 @cache
 def _region_of() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for key in REGIONS:
-        for code in getattr(map_regions, key.upper()):
-            table.setdefault(code, key)
-    return table
+    """Lower-case alpha-2 code → the site's region, from CLDR's territory containment."""
+    data = resources.files("language_data").joinpath("data/supplementalData.xml").read_bytes()
+    contains: dict[str, list[str]] = {}
+    for group in ElementTree.fromstring(data).iter("group"):
+        if group.get("status") is None:  # "grouping" (EU, UN) and "deprecated" are not regions
+            contains.setdefault(group.get("type", ""), []).extend(group.get("contains", "").split())
+
+    def territories(code: str) -> list[str]:
+        inner = contains.get(code)
+        return [t for c in inner for t in territories(c)] if inner else [code]
+
+    return {t.lower(): key for key, codes in _M49.items() for code in codes for t in territories(code)}
 
 
 @cache

@@ -2,9 +2,9 @@
 
 On a phone the key figures came after a full screen of prose. The box repeats, in short, what the
 page says below with its citations: each figure with its precision and what it covers
-(``outcomes.short_words``, as the lists and the feed say it), each date with how it was worked out
-when the source does not state it, each lead with whose words the role rests on or how it was
-read. It cites nothing itself, so it cannot change the page's source numbers.
+(``PageContext.headline_figures``, as the operations list says them), each date with how it was
+worked out when the source does not state it, each lead with its mark (``site.leads``' basis:
+how the site read it, or whose words it rests on), as the list shows it. It cites nothing itself, so it cannot change the page's source numbers.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from . import figurehtml, html, outcomes
 from .html import Markup
-from .kinds import AGENCIES, COUNTRIES
+from .kinds import COUNTRIES
+from .site import Basis
 
 if TYPE_CHECKING:
-    from .models import AgencyPart, CountryPart, Operation
+    from .models import Operation
     from .render import PageContext
 
 SHOWN = 3
@@ -25,30 +26,18 @@ SHOWN = 3
 _BOX = html.template('<aside class="ow-glance" aria-label="At a glance">\n<dl>\n{}\n</dl>\n</aside>')
 _ROW = html.template("<dt>{}</dt><dd>{}</dd>")
 _MORE = html.template('{} and <a href="#{}">{} more</a>')
-_MARK = html.template(' <span class="ow-inferred">({})</span>')
 _UNKNOWN = html.template('<span class="ow-unknown">{}</span>')
 
 
-def _marks(part: AgencyPart | CountryPart) -> Markup | str:
-    """Whose words a role rests on, or how it was read: the same marks as the part's own row."""
-    notes = [
-        f"according to {part.attributed_to}" if part.attributed_to else "",
-        f"inferred: {part.inferred}" if part.inferred else "",
-    ]
-    said = "; ".join(n for n in notes if n)
-    return _MARK(said) if said else ""
-
-
 def _when(page: PageContext, oid: str, op: Operation) -> Markup | str:
-    from .render import date_words
+    from .render import basis_html, date_words
 
     for span, what in ((op.period, ""), (op.reporting_period, "figures cover ")):
         if span:
             words = what + outcomes.span_words(span.start, span.end, getattr(span, "duration", None))
-            return html.join("", [words, _MARK(f"inferred: {span.inferred}") if span.inferred else ""])
+            return html.join("", [words, basis_html(Basis.of(span))])
     if op.announced:
-        inferred = _MARK(f"inferred: {op.announced.inferred}") if op.announced.inferred else ""
-        return html.join("", [f"results announced {date_words(op.announced.date)}", inferred])
+        return html.join("", [f"results announced {date_words(op.announced.date)}", basis_html(Basis.of(op.announced))])
     if page.site.op_date.get(oid):
         return html.join("", ["latest date given: ", page.op_date(oid)])
     return _UNKNOWN("not stated in the sources")
@@ -64,17 +53,16 @@ def _countries(page: PageContext, op: Operation) -> Markup:
     return _MORE(shown, "countries", f"{rest:,}") if rest > 0 else shown
 
 
-def _leads(page: PageContext, op: Operation) -> Markup:
-    leads = [html.join("", [page.link(AGENCIES, p.agency), _marks(p)]) for p in op.agencies if p.role == "lead"]
-    leads += [html.join("", [page.link(COUNTRIES, p.country), _marks(p)]) for p in op.countries if p.role == "lead"]
+def _leads(page: PageContext, oid: str) -> Markup:
+    leads = page.lead_links(oid)  # as the operations list shows them, with their marks
     return html.join(", ", leads) if leads else _UNKNOWN("not stated in the sources")
 
 
-def _figures(page: PageContext, op: Operation) -> Markup:
+def _figures(page: PageContext, oid: str, op: Operation) -> Markup | str:
     top = outcomes.top_level(op)
     if not top:
         return _UNKNOWN("none reported")
-    shown = html.join("; ", [outcomes.short_words(op, o, page.site) for o in top[:SHOWN]])
+    shown = page.headline_figures(oid, SHOWN)  # as the operations list says them
     rest = len(top) - SHOWN
     return _MORE(shown, "key-figures", f"{rest:,}") if rest > 0 else shown
 
@@ -85,7 +73,7 @@ def box(page: PageContext, oid: str) -> Markup:
     rows = [
         _ROW("When", _when(page, oid, op)),
         _ROW("Countries", _countries(page, op)),
-        _ROW("Led by", _leads(page, op)),
-        _ROW("Figures", _figures(page, op)),
+        _ROW("Led by", _leads(page, oid)),
+        _ROW("Figures", _figures(page, oid, op)),
     ]
     return _BOX(html.join("\n", rows))

@@ -47,7 +47,11 @@ def plain(text: str, limit: int = 160) -> str:
 _NONE_REPORTED = html.literal('<span class="ow-unknown">none reported</span>')
 _NOT_STATED = html.literal('<span class="ow-unknown">not stated</span>')
 _A = html.template('<a href="{}">{}</a>')
-_CITE = html.template('<a href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
+_CITE = html.template('<a id="cite-ref-{n}-{k}" href="#cite-{n}" aria-label="Source {n}: {title}" title="{title}">[{n}]</a>')
+# Back from a source in the list to where the page cites it: one arrow, or numbered when cited more than once.
+_BACK_ONE = html.template(' <a class="ow-back" href="#cite-ref-{n}-1" aria-label="Back to where source {n} is cited">↑</a>')
+_BACK_MANY = html.template(' <span class="ow-back">↑ {}</span>')
+_BACK_K = html.template('<a href="#cite-ref-{n}-{k}" aria-label="Back to where source {n} is cited ({k} of {m})">{k}</a>')
 _CITES = html.template('<sup class="ow-cite">{}</sup>')
 _INFERRED = html.template(' <span class="ow-inferred">(inferred: {})</span>')
 _BASIS = html.template(' <span class="ow-basis">({})</span>')
@@ -71,7 +75,7 @@ _TIMELINE_DAY = html.template("<dt>{}</dt>\n{}")
 _TIMELINE_STEP = html.template('<div class="ow-timeline__text">{}{}{}</div>')
 _TIMELINE_STEP_DD = html.template('<dd class="ow-timeline__text">{}{}{}</dd>')
 _TIMELINE = html.template('<ol class="ow-timeline">\n{}\n</ol>')
-_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}{}</li>')
+_SOURCE_ITEM = html.template('<li id="cite-{}">{}{}{}{}{}{}{}</li>')
 _TITLE_FROM = html.template(' <span class="ow-inferred">({})</span>')
 TITLE_FROM_WORDS = {
     "address": "title read from the web address: the copy shows no headline",
@@ -94,11 +98,16 @@ _SOURCES = html.template('## Sources\n\n<ol class="ow-sources">\n{}\n</ol>')
 _UPDATED = html.template('<p class="ow-updated">Record last changed on <time datetime="{}">{}</time>.</p>')
 # data-label: the column's heading, which a phone shows beside each cell of a row stacked as a card.
 _INDEX_ROW = html.template(
-    '<tr><td>{link}</td><td data-label="Kind">{kind}</td><td data-label="Latest date" data-sort="{sort}">{date}</td>'
+    '<tr><td>{link}</td><td data-label="Kind">{kind}</td><td data-label="Latest date" data-sort="{sort}"{last}>{date}</td>'
     '<td data-label="Countries" data-sort="{csort}">{countries}</td>'
     '<td data-label="Lead">{leads}</td><td data-label="Headline figures">{figures}</td></tr>'
 )
 _MORE = html.template("{} and {} more")
+_LAST_ATTR = html.template(' data-sort-last="{}"')
+
+
+def _last(rank: str) -> Markup | str:
+    return _LAST_ATTR(rank) if rank else ""
 
 
 class _Shared:
@@ -169,6 +178,8 @@ class PageContext:
         self.path = path
         self.sources = list(sources)
         self._numbers = {sid: n for n, sid in enumerate(self.sources, 1)}
+        self._cited: dict[int, int] = {}
+        """How many markers cite each source number so far (each has its own id, to come back to)."""
         if len(self._numbers) != len(self.sources):
             raise ValueError(f"{path}: a source is listed twice in the page's citations")
         self.listed = False
@@ -244,7 +255,8 @@ class PageContext:
             if title is None:
                 title = titles[source] = self.site.catalog.sources[source].title
             # The name is in the accessible name, for screen readers and touch, not only in title=.
-            parts.append(_CITE(n=str(n), title=title))
+            k = self._cited[n] = self._cited.get(n, 0) + 1
+            parts.append(_CITE(n=str(n), k=str(k), title=title))
         return _CITES(html.join("", parts)) if parts else Markup()
 
     def _op_date(self, oid: str) -> Markup:
@@ -359,9 +371,18 @@ class PageContext:
                     _COMMA(date_words(source.published)) if source.published else "",
                     _ORIGINAL(source.url) if source.url else _NO_ADDRESS,
                     _SEEN(SEEN_WORDS[source.seen.extent]) if source.seen and source.seen.extent != "whole" else "",
+                    self._back(n),
                 )
             )
         return _SOURCES(html.join("\n", items))
+
+    def _back(self, n: int) -> Markup | str:
+        """Links back from source ``n`` in the list to each marker citing it (none on a page that
+        lists a source without citing it in place)."""
+        m = self._cited.get(n, 0)
+        if m <= 1:
+            return _BACK_ONE(n=str(n)) if m else ""
+        return _BACK_MANY(html.join(" ", [_BACK_K(n=str(n), k=str(k), m=str(m)) for k in range(1, m + 1)]))
 
     def updated(self, meta: dict) -> Markup:
         """When the record file last changed, where git history says so."""
@@ -370,19 +391,32 @@ class PageContext:
             return Markup()
         return _UPDATED(changed, date_words(changed))
 
+    def lead_links(self, oid: str) -> list[Markup]:
+        """The operation's leads, linked, each with its mark when the site reads it or a report attributes it."""
+        return [html.join("", [self._a(kind, rid), basis_html(basis)]) for kind, rid, basis in self.site.leads.get(oid, [])]
+
+    def headline_figures(self, oid: str, limit: int) -> Markup | str:
+        """The operation's first ``limit`` top-level figures as phrases, with the record's caveat if it has one."""
+        site = self.site
+        op = site.catalog.operations[oid]
+        figures = "; ".join(outcomes.short_words(op, o, site) for o in outcomes.top_level(op)[:limit])
+        if figures and oid in site.thin:
+            return html.join("", [figures, basis_html(Basis(caveat=f"read with care: {site.thin[oid]}"))])
+        return figures
+
     def index_row(self, oid: str) -> Markup:
         """One row of the operations index."""
         site = self.site
         op = site.catalog.operations[oid]
         d = site.op_date[oid]
-        leads = [html.join("", [self._a(kind, rid), basis_html(basis)]) for kind, rid, basis in site.leads.get(oid, [])]
-        figures = "; ".join(outcomes.short_words(op, o, site) for o in outcomes.top_level(op)[:3])
-        if figures and oid in site.thin:
-            figures = html.join("", [figures, basis_html(Basis(caveat=f"read with care: {site.thin[oid]}"))])
+        leads = self.lead_links(oid)
+        figures = self.headline_figures(oid, 3)
         return _INDEX_ROW(
             link=self._a(OPERATIONS, oid),
             kind=op.kind.label,
             sort="{:04d}-{:02d}-{:02d}".format(*d.sort_key) if d else "0000",
+            # Records with no year, then with no date, stay last whichever way the column is sorted.
+            last=_last("1" if d.year is None else "") if d else _last("2"),
             date=self._op_date(oid),
             csort=str(figurehtml.countries_sort(op)),
             countries=figurehtml.countries_cell(op),

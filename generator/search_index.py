@@ -30,6 +30,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import countries, dates, models, vocab
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SERIES, SOURCES
@@ -130,6 +131,7 @@ def tokens(text: str) -> list[str]:
 _VOWEL = re.compile("[aeiou]")
 
 
+@lru_cache(maxsize=200_000)  # the same words recur across thousands of records
 def stem(word: str) -> str:
     """A word's common form for English, light and predictable (the worker has the same rules):
     plural and -ed/-ing endings off, a final y after a consonant and a final e dropped, so that
@@ -319,20 +321,13 @@ INDEX_PAGES = (
 )
 
 
-def names(docs: list[Doc]) -> dict[str, dict[str, int]]:
-    """First letter → {term: number of documents}, for the terms of the named fields (``NAMED``)."""
-    found: dict[str, dict[str, int]] = defaultdict(dict)
-    for doc in docs:
-        for term in {t for weight, text in doc.fields if weight in NAMED and text for t in terms(text)}:
-            if len(term) >= 4 and not term.isdigit():  # shorter words are too close to too many others
-                found[term[0]][term] = found[term[0]].get(term, 0) + 1
-    return found
-
-
-def postings(docs: list[Doc]) -> dict[str, dict[int, int]]:
+def postings(docs: list[Doc], names: dict[str, dict[str, int]] | None = None) -> dict[str, dict[int, int]]:
     """Term → {document number: score}: the weight of the best field holding the term, plus one
     for each other field that holds it (up to MAX_EXTRA), so that a match in a name wins over
-    a document that merely mentions the term in many places."""
+    a document that merely mentions the term in many places.
+
+    ``names``, when given, is filled in the same pass: first letter → {term: number of documents}
+    for the terms of the named fields (``NAMED``), the "did you mean" lists."""
     index: dict[str, dict[int, int]] = defaultdict(dict)
     for n, doc in enumerate(docs):
         found: dict[str, list[int]] = defaultdict(list)
@@ -341,6 +336,10 @@ def postings(docs: list[Doc]) -> dict[str, dict[int, int]]:
                 found[term].append(weight)
         for term, weights in found.items():
             index[term][n] = max(weights) + min(len(weights) - 1, MAX_EXTRA)
+            # Shorter words are too close to too many others to correct to.
+            if names is not None and len(term) >= 4 and not term.isdigit() and NAMED.intersection(weights):
+                known = names.setdefault(term[0], {})
+                known[term] = known.get(term, 0) + 1
     return index
 
 
@@ -409,7 +408,8 @@ def build(docs: list[Doc], settings: Settings = Settings()) -> dict[str, str]:
     # Each step forgets what it has turned into the next (postings, then encoded shards): at
     # 10,000 operations they would otherwise all be in memory at once, the build's peak.
     by_key: dict[str, dict[str, tuple[list[int], bool]]] = defaultdict(dict)
-    found = postings(docs)
+    letters: dict[str, dict[str, int]] = {}
+    found = postings(docs, letters)
     for term in sorted(found):
         by_key[term[: settings.prefix]][term] = _encode(found.pop(term), settings.max_postings)
     files: dict[str, str] = {}
@@ -421,7 +421,6 @@ def build(docs: list[Doc], settings: Settings = Settings()) -> dict[str, str]:
             if path in files:  # never one shard silently replacing another
                 raise ValueError(f"two search shards, {sub!r} and another, share the file {path}")
             files[path] = text
-    letters = names(docs)
     for letter, known in sorted(letters.items()):
         files[f"{FOLDER}/{file_name('n', letter)}"] = _call("n", letter, dict(sorted(known.items())))
     per = settings.docs_per_shard

@@ -5,8 +5,8 @@
   watches ``content/`` instead, and not ``docs/``.
 - Editors' backup, lock and swap files (``generator.editorfiles``) start no build.
 - A record with a problem does not stop the server: the last good site stays served, the
-  check's one-line messages are printed, and every served page shows them in a banner at the
-  top until the record is fixed; the next save that fixes it rebuilds as usual.
+  check's one-line messages are printed, and every served page shows them in a banner (first in
+  the page, shown at the bottom of the window) until the record is fixed; the next save that fixes it rebuilds as usual.
 - It remembers what changed since the last rebuild: the records saved (``content/``, watched
   through the operating system's notifications, which wake the rebuild at once) and whether
   anything else MkDocs watches changed (mkdocs.yml, ``watch:`` entries, theme folders), so

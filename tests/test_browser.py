@@ -149,3 +149,19 @@ def test_screenshots_for_review(server, browser, tmp_path_factory):
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
     context.close()
+
+
+def test_sorting_by_date_keeps_undated_records_last_both_ways(site):
+    base, page, _, _, _ = site
+    page.goto(base + "operations/index.html")
+    seen: set[int] = set()
+    for table in page.locator("table.ow-sortable").all():
+        heading = table.locator("th", has_text="Latest date").locator("button")
+        for _ in ("ascending", "descending"):
+            heading.click()
+            ranks = table.evaluate(
+                "t => Array.from(t.tBodies[0].rows, r => Number(r.cells[2].getAttribute('data-sort-last') || 0))"
+            )
+            assert ranks == sorted(ranks), ranks  # dated first, then no year, then no date
+            seen.update(ranks)
+    assert {0, 2} <= seen  # the fixture has dated and undated records

@@ -13,7 +13,9 @@ from generator.site import Site
 from tests.helpers import MINI, SEEDS
 
 _SOURCE_LIST = re.compile(r'<ol class="ow-sources">.*?</ol>', re.S)
-_MARKER = re.compile(r'<a href="#cite-(\d+)" aria-label="Source \d+: ([^"]*)"')
+_MARKER = re.compile(r'<a id="cite-ref-\d+-\d+" href="#cite-(\d+)" aria-label="Source \d+: ([^"]*)"')
+_BACK = re.compile(r' (?:<a class="ow-back"[^>]*>↑</a>|<span class="ow-back">.*?</span>)(?=</li>)')
+"""The links back from a source to its markers: as many as the template's markers, not part of the numbering."""
 
 
 # An operation whose sections cite different sources: its figures one report, a country another,
@@ -71,13 +73,32 @@ def test_numbers_do_not_change_when_template_blocks_move(sites, monkeypatch):
     reordered = 0
     for path, text in original.items():
         assert moved[path] != text, "the template change must show on every page"
-        assert _SOURCE_LIST.findall(moved[path]) == _SOURCE_LIST.findall(text), path
+        assert [_BACK.sub("", x) for x in _SOURCE_LIST.findall(moved[path])] == [
+            _BACK.sub("", x) for x in _SOURCE_LIST.findall(text)
+        ], path
         assert set(_MARKER.findall(moved[path])) == set(_MARKER.findall(text)), path
         numbers = [int(n) for n, _ in _MARKER.findall(moved[path])]
         reordered += numbers != sorted(numbers)
     # The moved blocks come first, so on some page the numbers no longer rise down the page:
     # they were given by the records' order, not by the order of the template's calls.
     assert reordered > 0
+
+
+@pytest.mark.parametrize("name", ["mini", "seeds", "sections"])
+def test_each_marker_has_an_id_and_the_source_list_links_back_to_every_one(sites, name):
+    checked = 0
+    for path, text in pages.all_files(sites[name]).items():
+        if not isinstance(text, str) or not path.endswith(".md"):
+            continue
+        markers = re.findall(r'<a id="(cite-ref-(\d+)-\d+)" href="#cite-(\d+)"', text)
+        assert all(n == m for _, n, m in markers), path
+        ids = [i for i, _, _ in markers]
+        assert len(ids) == len(set(ids)), path  # unique on the page
+        lists = _SOURCE_LIST.findall(text)
+        back = re.findall(r'href="#(cite-ref-\d+-\d+)"', lists[0]) if lists else []
+        assert sorted(back) == sorted(ids), path  # every marker, and nothing else, is linked back to
+        checked += len(ids)
+    assert checked > 0
 
 
 def _listed(text: str) -> list[str]:

@@ -76,5 +76,5 @@ def test_wide_lists_become_cards_with_their_column_headings(seeds_site: Path, br
         label = row.locator("td[data-label]").first
         before = label.evaluate("td => getComputedStyle(td, '::before').content")
         assert before.strip('"').startswith(label.get_attribute("data-label")), index
-        assert page.get_by_role("button", name="Kind").first.is_visible()  # the headings still sort (dated table first)
+        assert page.get_by_role("button", name="Kind").first.is_visible()  # the headings still sort
     context.close()

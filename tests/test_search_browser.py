@@ -174,6 +174,23 @@ def test_a_misspelt_name_finds_the_nearest_and_says_did_you_mean(reader, typed, 
     assert note.inner_text() == f"Did you mean {meant}? Nothing matches “{typed}”; these are the results for the nearest name."
 
 
+def test_the_worker_reduces_words_as_the_index_does(browser, real_site, shipped_site):
+    # Every word of the shipped records' searchable text, and forms of them, through both stemmers.
+    words = set()
+    for doc in search_index.documents(shipped_site):
+        for _, text in doc.fields:
+            words.update(search_index.tokens(text))
+    words |= {w + suffix for w in list(words)[:500] for suffix in ("s", "es", "ed", "ing", "y", "ies", "e")}
+    page = browser.new_page()
+    page.goto((real_site / "index.html").as_uri())
+    page.add_script_tag(path=str(real_site / "assets" / "javascripts" / "ow-search-worker.js"))
+    ordered = sorted(words)
+    stems = page.evaluate("words => words.map(w => self.__owSearch.stem(w))", ordered)
+    page.close()
+    differ = {w: (s, search_index.stem(w)) for w, s in zip(ordered, stems, strict=True) if s != search_index.stem(w)}
+    assert len(ordered) > 1000 and differ == {}
+
+
 def test_no_match_says_so(reader):
     base, page, _ = reader
     page.goto(base + "index.html")

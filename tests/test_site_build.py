@@ -181,3 +181,27 @@ def test_placeholder_addresses_warn_and_the_deploy_workflow_sets_the_real_ones(t
     workflow = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
     assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in workflow
     assert "REPO_URL: ${{ github.server_url }}/${{ github.repository }}" in workflow
+
+
+def test_every_page_has_the_metadata_a_shared_link_shows(real_site: Path):
+    # OpenGraph and Twitter-card tags: a title and the page's own description (the same as its
+    # <meta name="description">), the canonical address, and a summary card.
+    def meta(text: str, attribute: str, name: str) -> str | None:
+        found = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', text)
+        return found.group(1) if found else None
+
+    pages = [p for p in real_site.rglob("*.html") if p.relative_to(real_site).parts[0] not in ("search", "assets")]
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text("utf-8")
+        if 'http-equiv="refresh"' in text or path.name == "404.html":
+            continue  # a redirect of a renamed record, or the page for a missing address
+        where = path.relative_to(real_site).as_posix()
+        assert meta(text, "property", "og:title"), where
+        assert meta(text, "name", "twitter:title") == meta(text, "property", "og:title"), where
+        assert meta(text, "property", "og:description") == meta(text, "name", "description"), where
+        assert meta(text, "name", "twitter:card") == "summary", where
+        assert meta(text, "property", "og:site_name") == "Operations Watch", where
+    epervier = (real_site / "operations" / "operation-epervier.html").read_text("utf-8")
+    assert meta(epervier, "property", "og:title") == "Operation Epervier"
+    assert (meta(epervier, "property", "og:url") or "").endswith("/operations/operation-epervier.html")

@@ -7,7 +7,7 @@ import dataclasses
 import markupsafe
 import pytest
 
-from generator import checker, link, pages, vocab
+from generator import checker, countries, link, pages, vocab
 from generator.problems import ContentError
 from tests.helpers import ROOT
 
@@ -119,3 +119,15 @@ def test_terms_are_strings_that_know_their_label():
     assert term == "arrests" and isinstance(term, str)
     assert term.label == "arrests" and term.anchor == "measures-arrests"
     assert dataclasses.is_dataclass(SHIPPED.measures.entries["arrests"])
+
+
+def test_countries_are_listed_under_their_un_m49_region_from_cldr():
+    # CLDR's territory containment, not a hand list: Russia is in Eastern Europe (the map package's
+    # own lists put it in Asia); Türkiye and Cyprus in Western Asia; Mexico in Central America.
+    expected = {"ru": "europe", "ua": "europe", "tr": "asia", "cy": "asia", "kz": "asia", "mx": "north_america"}
+    expected |= {"jm": "north_america", "br": "south_america", "eg": "africa", "pk": "asia", "fj": "oceania"}
+    assert {code: countries.get(code).region for code in expected} == expected
+    # Every ISO country with a UN region gets one of the site's regions.
+    regions = {countries.get(code).region for code in countries.all_codes()}
+    assert regions - {"other"} == set(countries.REGIONS)
+    assert sum(countries.get(code).region == "other" for code in countries.all_codes()) <= 2

@@ -89,6 +89,8 @@
     return word;
   }
 
+  self.__owSearch.stem = stem;  // for the tests: the same rules as search_index.stem
+
   function tokens(text) {
     return (normalise(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (t) { return !stop.has(t); }).map(stem);
   }

@@ -6,11 +6,18 @@
     if (!cell) return "";
     return cell.getAttribute("data-sort") || cell.textContent.trim().toLowerCase();
   }
+  function lastRank(row, index) {
+    var cell = row.cells[index];
+    return cell && cell.hasAttribute("data-sort-last") ? Number(cell.getAttribute("data-sort-last")) : 0;
+  }
   function sortBy(table, index, th) {
     var body = table.tBodies[0];
     var ascending = th.getAttribute("aria-sort") !== "ascending";
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
+      // Cells marked data-sort-last (no year, no date) stay at the end in either direction.
+      var la = lastRank(a, index), lb = lastRank(b, index);
+      if (la !== lb) return la - lb;
       var x = cellValue(a, index), y = cellValue(b, index);
       var nx = parseFloat(x), ny = parseFloat(y);
       var cmp = (!isNaN(nx) && !isNaN(ny) && String(nx) === x && String(ny) === y) ? nx - ny : x.localeCompare(y);
