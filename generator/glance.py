@@ -48,7 +48,7 @@ def _countries(page: PageContext, op: Operation) -> Markup:
     if not parts:
         return figurehtml.countries_cell(op)
     # Each country with its mark, as in the role tables: a part the sources do not state in their own voice.
-    shown = html.join(", ", [html.join("", [page.link(COUNTRIES, p.country), _marks(p)]) for p in parts[:SHOWN]])
+    shown = html.join(", ", [html.join("", [page.link(COUNTRIES, p.country), page.part_basis(p)]) for p in parts[:SHOWN]])
     rest = len(parts) - SHOWN
     return _MORE(shown, "countries", f"{rest:,}") if rest > 0 else shown
 
