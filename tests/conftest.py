@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, MINI, SEEDS, build_site, make_project, require_browser
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURES, MINI, SEEDS, build_site, make_project, require_browser
 
 # No per-example time limit: on a shared, loaded machine Hypothesis' 200 ms deadline fails correct
 # code at random. Speed is measured by benchmarks/run.py, not by timed tests.
@@ -48,6 +48,12 @@ def shared_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: 
 def real_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The site built by MkDocs from the shipped records, once per test run."""
     return shared_site(tmp_path_factory, worker_id, "real", None)
+
+
+@pytest.fixture(scope="session")
+def spec_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site built by MkDocs from the record-format fixture (tests/fixtures/spec: series, statuses, hosts), once per test run."""
+    return shared_site(tmp_path_factory, worker_id, "spec", FIXTURES / "spec")
 
 
 @pytest.fixture(scope="session")

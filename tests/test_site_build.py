@@ -83,10 +83,14 @@ def test_no_page_loads_anything_from_outside_the_site(real_site: Path):
             assert not parts.netloc, f"{page}: {url}"
 
 
-def test_linkchecker_finds_no_broken_link(real_site: Path):
+@pytest.mark.parametrize("which", ["seeds_site", "spec_site"])
+def test_linkchecker_finds_no_broken_link(which: str, request: pytest.FixtureRequest):
+    # The fixture sites (seed records; series, statuses and hosts), not the shipped catalogue: the crawl's
+    # cost must not grow with the records. Every page kind and template is in one or the other.
+    site: Path = request.getfixturevalue(which)
     # Served on 127.0.0.1: run as root, linkchecker drops its privileges and cannot read a private temp folder.
     linkchecker = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
-    with serve_folder(real_site) as base:
+    with serve_folder(site) as base:
         result = subprocess.run(
             [linkchecker, "--no-warnings", "--no-status", f"--ignore-url=^(?!{re.escape(base)})", base + "index.html"],
             capture_output=True,
@@ -96,7 +100,8 @@ def test_linkchecker_finds_no_broken_link(real_site: Path):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "0 errors found" in result.stdout
     checked = re.search(r"(\d+) links? in (\d+) URLs checked", result.stdout)
-    assert checked and int(checked.group(2)) > 100, result.stdout[-500:]  # it really crawled the site
+    pages = len(list(site.rglob("*.html")))
+    assert checked and int(checked.group(2)) >= pages // 2, result.stdout[-500:]  # it really crawled the site
 
 
 def test_edit_link_opens_the_record_file(real_site: Path):
