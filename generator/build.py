@@ -227,11 +227,15 @@ def _build(builder: Builder) -> BuildResult:
     if builder.use_cache:
         state.start(stats)
     timings["change check"] = time.perf_counter() - start
-    return _full(builder, timings, state if builder.use_cache else None, stats)
+    return _full(builder, timings, state if builder.use_cache else None, stats, present)
 
 
 def _full(
-    builder: Builder, timings: dict[str, float], state: cache.State | None, stats: dict[str, list[int]] | None
+    builder: Builder,
+    timings: dict[str, float],
+    state: cache.State | None,
+    stats: dict[str, list[int]] | None,
+    present: dict[str, tuple[int, int]] | None,
 ) -> BuildResult:
     from . import checker, history, link, pages
 
@@ -255,7 +259,7 @@ def _full(
         signer = Signer(_fingerprints(catalog, records))
         page_cache = PageCache(out, state.key, [*state.params[:2], str(with_history)])
         state.forget()  # until this build has finished, the next one must not trust the output
-    output = writer.Output(out)
+    output = writer.Output(out, present)
     try:
         count, kept = _render(plan, output, signer, page_cache)
         timings["render"] = time.perf_counter() - start

@@ -272,6 +272,17 @@ class _Unpickler(pickle.Unpickler):
         return self.vocab.get(vocabulary)[term]
 
 
+def _stands_for(name: Any, entry: Any, shard: int) -> bool:
+    """Whether a shard's item is what it says: an entry, under a record's name that belongs in this shard,
+    holding a model of that record's kind (an agency under operations/x is refused with the shard)."""
+    from .kinds import KINDS
+
+    if not isinstance(name, str) or not isinstance(entry, Entry) or RecordCache.shard(name) != shard:
+        return False
+    kind = KINDS.get(name.partition("/")[0])
+    return kind is not None and isinstance(entry.model, kind.model) and isinstance(entry.text, str)
+
+
 class RecordCache:
     """Validated records from the last build, and what this build read afresh."""
 
@@ -309,7 +320,7 @@ class RecordCache:
                 self.dirty.add(shard)  # another version's cache: replaced on save
                 return
             entries = _Unpickler(body, self.vocab).load()
-            if not isinstance(entries, dict) or not all(isinstance(e, Entry) for e in entries.values()):
+            if not isinstance(entries, dict) or not all(_stands_for(name, e, shard) for name, e in entries.items()):
                 raise pickle.UnpicklingError("not a shard of entries")
         except Exception:  # truncated, corrupted or foreign: rebuilt from the records, never trusted
             self.dirty.add(shard)

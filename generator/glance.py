@@ -44,11 +44,12 @@ def _when(page: PageContext, oid: str, op: Operation) -> Markup | str:
 
 
 def _countries(page: PageContext, op: Operation) -> Markup:
-    named = outcomes.took_part(op)
-    if not named:
+    parts = [p for p in op.countries if p.role not in outcomes.NO_PART_ROLES]
+    if not parts:
         return figurehtml.countries_cell(op)
-    shown = page.links(COUNTRIES, named[:SHOWN])
-    rest = len(named) - SHOWN
+    # Each country with its mark, as in the role tables: a part the sources do not state in their own voice.
+    shown = html.join(", ", [html.join("", [page.link(COUNTRIES, p.country), page.part_basis(p)]) for p in parts[:SHOWN]])
+    rest = len(parts) - SHOWN
     return _MORE(shown, "countries", f"{rest:,}") if rest > 0 else shown
 
 

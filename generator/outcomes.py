@@ -301,7 +301,7 @@ def facts_line(site: Site, oid: str) -> str:
         if p.role in NO_PART_ROLES
     ]
     if hosts:
-        parts.append(f"Hosted or supported without taking part: {', '.join(hosts)}.")
+        parts.append(f"Host or support only: {', '.join(hosts)}.")
     names = [
         (site.catalog.agencies[rid].name if kind == AGENCIES else site.countries[rid].name)
         + (f" ({basis.words()})" if basis else "")

@@ -84,12 +84,13 @@ ORGANIZER_ROLES = frozenset({"lead", "coordinator"})
 
 def places_of_action(op) -> list[str]:
     """The countries where the record says the action took place, in record order: those whose role is
-    a place (location, host), and the lead of an action no other country took part in (a national action).
-    A country that only took part or helped is not a place where the event happened."""
+    a place (location, host), and the lead of an action no other country took part in (a national action:
+    no other country listed and no count of countries given). A country that only took part or helped is
+    not a place where the event happened."""
     stated = [p for p in op.countries if Basis.of(p).stated]
     places = [p.country for p in stated if p.role in PLACE_ROLES]
     others = [p for p in op.countries if p.role not in ("support",)]
-    if len(others) == 1 and others[0].role == "lead" and Basis.of(others[0]).stated:
+    if len(others) == 1 and others[0].role == "lead" and Basis.of(others[0]).stated and op.countries_count is None:
         places.append(others[0].country)
     return list(dict.fromkeys(places))
 
@@ -297,7 +298,7 @@ def _countries_index(site: Site) -> str:
             ways.append("place named: " + ", ".join(sorted(places[code])))
         if code in site.hosted_by_country:
             n = len(site.hosted_by_country[code])
-            ways.append(f"hosted or supported {n} operation{'s' if n != 1 else ''} without taking part")
+            ways.append(f"host or supporter of {n} operation{'s' if n != 1 else ''}")
         if code in site.agencies_by_country:
             n = len(site.agencies_by_country[code])
             ways.append(f"{n} agenc{'ies' if n != 1 else 'y'} based here")

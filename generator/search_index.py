@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import countries, dates, vocab
+from . import countries, dates, models, vocab
 from .kinds import AGENCIES, COUNTRIES, OPERATIONS, SERIES, SOURCES
 from .render import plain
 from .site import Site
@@ -163,6 +163,13 @@ def _year(date: str | None) -> str:
     return str(year) if year is not None else ""
 
 
+def _mark(part: models.CountryPart) -> str:
+    """The short mark of a country part the sources do not state in their own voice ("" when they do)."""
+    if part.attributed_to:
+        return f" (according to {part.attributed_to})"
+    return " (site's reading)" if part.inferred else ""
+
+
 def _countries_line(names: list[str]) -> str:
     if len(names) > 3:
         return f"{', '.join(names[:3])} and {len(names) - 3} more"
@@ -200,7 +207,8 @@ def documents(site: Site, snippet: int = Settings.snippet) -> list[Doc]:
     docs: list[Doc] = []
     for oid in site.op_order:
         op = c.operations[oid]
-        names = [site.countries[p.country].name for p in op.countries]
+        # A country the sources do not name in their own voice keeps its mark in the result line too.
+        names = [site.countries[p.country].name + _mark(p) for p in op.countries]
         doc = Doc(
             OPERATIONS.url(oid),
             op.name,

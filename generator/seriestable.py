@@ -27,6 +27,8 @@ class Column:
     """The sum over the editions, when every edition's figure is exact, final and for the whole edition."""
     no_sum: str | None
     """Why there is no sum, when there is none."""
+    sum_counts: str = ""
+    """What the sum counts, when there is one: which editions, and that editions may overlap."""
 
 
 def _whole(o: Outcome) -> bool:
@@ -70,7 +72,13 @@ def columns(site: Site, editions: list[str]) -> list[Column]:
             said = (said if missing else []) + [why for why in reasons if why != _MISSING][:1]
             no_sum = "; ".join(said) or None
         total = None
+        counts = ""
         if no_sum is None:
             total = sum(next(o for o in cell if _whole(o)).value or 0 for cell in cells)
-        out.append(Column(metric, cells, total, no_sum))
+            first, last = (op.edition or op.name for op in (ops[0], ops[-1]))
+            counts = (
+                f"{metric.label} in the {len(ops)} editions in the catalogue ({first} to {last}), each edition's own exact "
+                "figure added once; the same person or thing may be counted in more than one edition"
+            )
+        out.append(Column(metric, cells, total, no_sum, counts))
     return out

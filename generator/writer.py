@@ -120,7 +120,8 @@ def read_manifest(out: Path) -> dict[str, list]:
 class Output:
     """One build's rewrite of an output folder: ``put`` or ``keep`` every file, then ``commit``."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, present: dict[str, tuple[int, int]] | None = None) -> None:
+        """``present``: the folder's ``stats`` when the caller has just walked it, holding the lock (one walk, not two)."""
         self.out = out
         self.root = str(out)
         self.staging = self.root + ".staging"
@@ -129,7 +130,8 @@ class Output:
             refuse_link(self.root, "the output folder")
             refuse_link(self.staging, "the staging folder")
             out.mkdir(parents=True, exist_ok=True)
-            self.present = stats(self.root)  # one walk: what is there now, for stale files and for changes
+            # One walk: what is there now, for stale files and for changes.
+            self.present = stats(self.root) if present is None else present
             self.old = read_manifest(out)
             if os.path.lexists(self.staging):
                 shutil.rmtree(self.staging)  # a real folder (checked above); rmtree never follows links inside it

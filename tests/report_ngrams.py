@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,14 +25,17 @@ RUN = 8
 FINGERPRINTS = Path(__file__).resolve().parent.parent / "content" / "fingerprints"
 """One file per source id: the fingerprints of that report, one a line (a contribution touches only content/)."""
 
-_WORD = re.compile(r"[a-z0-9]+")
+# Words in any script (Latin with or without accents, Arabic, ...); accents are dropped first, so
+# "opération" and "operation" are one word and an accented word is never split in two.
+_WORD = re.compile(r"[^\W_]+")
 # British and American spellings of the same word count as the same word.
 _IZE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 
 
 def words(text: str) -> list[str]:
     """Lower-case words, apostrophes and punctuation dropped, -ise spelt -ize."""
-    text = text.lower().replace("\u2019", "'").replace("'", "")
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'").replace("'", ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return [_IZE.sub(r"iz\1", w) for w in _WORD.findall(text)]
 
 

@@ -579,3 +579,32 @@ def test_an_indentation_slip_gets_a_hint(text, line):
     with pytest.raises(yamlread.YamlError) as caught:
         yamlread.read(text.encode())
     assert caught.value.line == line and f"check the indentation of line {line}" in caught.value.message
+
+
+def test_a_shard_entry_that_is_not_what_it_says_discards_the_shard(mini_content, tmp_path):
+    out = tmp_path / "docs"
+    build.build(mini_content, out, with_history=False)
+    key = cache.version_key(mini_content / "vocab", out)
+    records = cache.RecordCache(out, key)
+    from generator.loader import load_vocab
+
+    records.open(load_vocab(mini_content / "vocab")[0])
+    agency = records.entries["agencies/alpha-police"].model
+    records.entries["operations/op-one"].model = agency  # an agency where an operation belongs
+    records.dirty.add(records.shard("operations/op-one"))
+    records.save(set(records.entries))
+    again = cache.RecordCache(out, key)
+    again.open(load_vocab(mini_content / "vocab")[0])
+    assert "operations/op-one" not in again.entries and "agencies/alpha-police" in again.entries
+    (mini_content / "operations" / "op-two.yml").write_text(
+        (mini_content / "operations" / "op-two.yml").read_text("utf-8") + "\n", "utf-8"
+    )
+    build.build(mini_content, out, with_history=False)
+    assert read_tree(out) == _fresh(mini_content, tmp_path / "fresh")
+
+
+def test_the_build_script_makes_a_deleted_docs_folder_before_mkdocs_checks_it():
+    from tests.helpers import ROOT
+
+    lines = [line.strip() for line in (ROOT / "scripts" / "build.sh").read_text("utf-8").splitlines()]
+    assert lines.index("mkdir -p docs") < next(i for i, line in enumerate(lines) if line.startswith(".venv/bin/mkdocs build"))

@@ -111,8 +111,9 @@ def test_fingerprints_cover_every_source_and_recognise_its_headline(fingerprints
             # (Two publishers may share a headline's first eight words: other sources may match too.)
             found = {s for s, _ in copied_runs(title, fingerprints)}
             assert sid in found, (
-                f"content/sources/{sid}.yml: the headline is not in content/fingerprints/{sid}.txt, so the fingerprints "
-                f"were not made from this report's text; {_RUN_IT.format(sid=sid)}"
+                f"content/sources/{sid}.yml: the title is not in content/fingerprints/{sid}.txt. If the copy you read "
+                "shows no headline, say where the title comes from (title_from: address, or title_from: description); "
+                f"otherwise the fingerprints were not made from this report's text: {_RUN_IT.format(sid=sid)}"
             )
 
 
@@ -193,3 +194,9 @@ def test_a_span_with_one_date_is_one_step_not_a_start_without_an_end():
     )
     entries = link.timeline("x", op)
     assert [(e.date.text, e.text) for e in entries] == [("2021", "Date of the operation (one date given for the whole of it)")]
+
+
+def test_words_in_any_script_are_whole_words_with_accents_dropped():
+    # An accented word split in two ("op" + "ration") let copied French and Portuguese runs through.
+    assert report_ngrams.words("L'opération à São Paulo, Darién") == ["loperation", "a", "sao", "paulo", "darien"]
+    assert report_ngrams.words("عملية الانتربول") == ["عملية", "الانتربول"]

@@ -194,7 +194,7 @@ def test_editions_are_added_only_when_every_figure_is_exact_and_the_sum_says_wha
     edit(spec, "operations", "sample-ii", lambda d: d["outcomes"][0].pop("status_words"))
     page = _files(spec)["series/operation-sample.md"]
     assert "<strong>807</strong>" in page  # 300 + 250 + 257
-    assert "sum of the 3 editions' own exact figures; each edition counted once" in page
+    assert "(arrests in the 3 editions in the catalogue (I to III), each edition&#39;s own exact figure added once; " in page
 
 
 def test_figures_of_a_series_and_of_an_agency_stay_on_their_pages_with_their_scope(out):
@@ -258,7 +258,7 @@ def test_a_country_count_says_what_it_counts_in_the_list_the_csv_and_the_feed(ou
 
 def test_a_country_page_shows_its_own_figures_apart_and_hosts_apart(out):
     spain = out["countries/es.md"]
-    took_part, hosted = spain.split("## Hosted or supported, without taking part")
+    took_part, hosted = spain.split("## Hosted or supported")
     assert "sample-i.html" in took_part and "sample-ii.html" not in took_part
     assert "sample-ii.html" in hosted.split("## Figures for Spain alone")[0]
     own = _row(spain, "<strong>7</strong>")
@@ -267,7 +267,7 @@ def test_a_country_page_shows_its_own_figures_apart_and_hosts_apart(out):
     assert "sample-ii.html" not in totals  # the operation Spain only hosted gives it no totals
     row = next(r for r in _rows(out["data/operations.csv"]) if r["operation_id"] == "sample-ii")
     assert row["countries"] == "fr" and row["countries_hosting_or_supporting"] == "es"
-    assert "Hosted or supported without taking part: Spain." in out["feed.xml"]
+    assert "Host or support only: Spain." in out["feed.xml"]
 
 
 def test_an_edition_links_its_series_on_its_page_in_the_csv_and_in_json_ld(out):
@@ -347,9 +347,9 @@ def test_a_country_count_note_travels_with_the_count(spec):
 
 def test_the_sources_list_says_how_much_of_each_text_was_seen(out):
     index = out["sources/index.md"]
-    assert "<td>beginning only</td>" in _row(index, "release-2023.html")
-    assert "<td>excerpt only</td>" in _row(index, "release-2024.html")
-    assert "<td>whole</td>" in _row(index, "release-2022.html")
+    assert ">beginning only</td>" in _row(index, "release-2023.html")
+    assert ">excerpt only</td>" in _row(index, "release-2024.html")
+    assert ">whole</td>" in _row(index, "release-2022.html")
 
 
 def test_the_source_s_words_are_quoted_once(spec):

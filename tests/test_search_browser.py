@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import checker, link, search_index
-from tests.helpers import ROOT, build_site, make_project, require_browser, serve_folder
+from tests.helpers import SEEDS, build_site, make_project, require_browser, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +25,11 @@ pytestmark = pytest.mark.browser
 sync_api = require_browser()
 
 
+# The frozen seed records, not the shipped catalogue: what a query finds must not change when a
+# curator adds a record (and a query matching every operation would only show the first results).
 @pytest.fixture(scope="module")
-def served(real_site: Path) -> Iterator[str]:
-    with serve_folder(real_site) as base:
+def served(seeds_site: Path) -> Iterator[str]:
+    with serve_folder(seeds_site) as base:
         yield base
 
 
@@ -55,8 +57,8 @@ def _reader(browser, base: str):
 
 
 @pytest.fixture(params=["served", "file"])
-def reader(request, real_site, served, browser):
-    base = served if request.param == "served" else real_site.as_uri() + "/"
+def reader(request, seeds_site, served, browser):
+    base = served if request.param == "served" else seeds_site.as_uri() + "/"
     context, page, requests, outside, errors = _reader(browser, base)
     yield base, page, requests
     context.close()
@@ -141,7 +143,7 @@ def test_enter_opens_the_best_result_and_marks_the_words(reader):
 
 @pytest.fixture(scope="module")
 def shipped_site():
-    return link.link(checker.check(ROOT / "content"))
+    return link.link(checker.check(SEEDS))
 
 
 def test_a_measure_finds_every_operation_that_reports_it_in_any_word_form(reader, shipped_site):
